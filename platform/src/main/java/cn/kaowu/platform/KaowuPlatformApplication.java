@@ -1,0 +1,14 @@
+package cn.kaowu.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+public class KaowuPlatformApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(KaowuPlatformApplication.class, args);
+	}
+}

@@ -1,0 +1,33 @@
+package cn.kaowu.platform.identity.web;
+
+import jakarta.servlet.http.HttpSession;
+
+import cn.kaowu.platform.kernel.ProblemMessages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class LoginController {
+
+	/** Same attribute the security configuration's failure handler writes. */
+	static final String LOGIN_ERROR = "KAOWU_LOGIN_ERROR";
+
+	private final ProblemMessages messages;
+
+	LoginController(ProblemMessages messages) {
+		this.messages = messages;
+	}
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+		if (error != null && session.getAttribute(LOGIN_ERROR) instanceof String key) {
+			model.addAttribute("loginError", messages.text(key, 15));
+		}
+		else if (error != null) {
+			model.addAttribute("loginError", messages.text("login.badCredentials"));
+		}
+		return "login";
+	}
+}

@@ -1,0 +1,65 @@
+package cn.kaowu.platform.infra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a PostgreSQL server inside the application when no {@code spring.datasource.url}
+ * ({@code SPRING_DATASOURCE_URL}) is configured, so that the platform runs on a bare machine. Its data
+ * directory persists across restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	/**
+	 * The library starts PostgreSQL with fsync, synchronous_commit and full_page_writes off (fine for
+	 * throw-away test databases, fatal for real data after a power cut). We turn them back on.
+	 */
+	static final Map<String, String> DURABLE_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on",
+			"full_page_writes", "on");
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(@Value("${kaowu.embedded-db.data-dir:./data/platform}") String dataDir,
+			@Value("${kaowu.embedded-db.port:0}") int port) throws IOException {
+		Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+		Files.createDirectories(dir.getParent());
+		log.info("Starting embedded PostgreSQL with data in {}", dir);
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			.setServerConfig("max_connections", "100")
+			.setServerConfig("timezone", "Asia/Shanghai");
+		DURABLE_SETTINGS.forEach(builder::setServerConfig);
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		return builder.start();
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres postgres) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		config.setUsername("postgres");
+		config.setPoolName("kaowu-embedded");
+		config.setMaximumPoolSize(20);
+		return new HikariDataSource(config);
+	}
+}

@@ -1,0 +1,55 @@
+package cn.kaowu.platform.kernel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every page the navigation of the caller's role and the current path (to mark the active entry). */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModelAdvice {
+
+	/** A group of the side navigation with the entries the caller may use. */
+	record MenuGroup(MenuItem.Group group, List<MenuItem> items) {
+	}
+
+	private final List<MenuItem> items;
+
+	LayoutModelAdvice(List<MenuItem> items) {
+		this.items = items.stream()
+			.sorted(Comparator.comparing(MenuItem::group).thenComparing(MenuItem::order))
+			.toList();
+	}
+
+	@ModelAttribute("menu")
+	List<MenuGroup> menu() {
+		var scope = CurrentScope.find();
+		if (scope.isEmpty()) {
+			return List.of();
+		}
+		Map<MenuItem.Group, List<MenuItem>> groups = new EnumMap<>(MenuItem.Group.class);
+		for (MenuItem item : items) {
+			if (item.roles().contains(scope.get().role())) {
+				groups.computeIfAbsent(item.group(), g -> new ArrayList<>()).add(item);
+			}
+		}
+		return groups.entrySet().stream().map(e -> new MenuGroup(e.getKey(), e.getValue())).toList();
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	@ModelAttribute("scope")
+	Scope scope() {
+		return CurrentScope.find().orElse(null);
+	}
+}

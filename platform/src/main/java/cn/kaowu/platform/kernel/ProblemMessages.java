@@ -1,0 +1,54 @@
+package cn.kaowu.platform.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+
+/** Turns message keys of {@link DomainException}s and binding errors into text in the caller's language. */
+@Component
+public class ProblemMessages {
+
+	private final MessageSource messages;
+
+	ProblemMessages(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	public String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, locale());
+	}
+
+	public String text(DomainException e) {
+		return text(e.messageKey(), e.args());
+	}
+
+	/** Field errors as {field, message} maps, the shape of the {@code errors} member of a problem. */
+	public List<Map<String, String>> fieldErrors(DomainException e) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (DomainException.FieldProblem p : e.fieldProblems()) {
+			errors.add(Map.of("field", p.field(), "message", text(p.messageKey(), p.args())));
+		}
+		return errors;
+	}
+
+	public List<Map<String, String>> fieldErrors(BindingResult result) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (FieldError error : result.getFieldErrors()) {
+			errors.add(Map.of("field", error.getField(), "message", messages.getMessage(error, locale())));
+		}
+		result.getGlobalErrors()
+			.forEach(error -> errors.add(Map.of("field", "", "message", messages.getMessage(error, locale()))));
+		return errors;
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+}

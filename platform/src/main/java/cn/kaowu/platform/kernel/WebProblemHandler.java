@@ -1,0 +1,36 @@
+package cn.kaowu.platform.kernel;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Business errors raised behind a page: an error page that names what went wrong, in Chinese. */
+@ControllerAdvice(annotations = Controller.class)
+class WebProblemHandler {
+
+	private final ProblemMessages messages;
+
+	private final LayoutModelAdvice layout;
+
+	WebProblemHandler(ProblemMessages messages, LayoutModelAdvice layout) {
+		this.messages = messages;
+		this.layout = layout;
+	}
+
+	@ExceptionHandler(DomainException.class)
+	String domain(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+		// Exception handlers do not get @ModelAttribute values; the layout needs them.
+		model.addAttribute("menu", layout.menu());
+		model.addAttribute("currentPath", layout.currentPath(request));
+		model.addAttribute("scope", layout.scope());
+		response.setStatus(e.status().value());
+		model.addAttribute("status", e.status().value());
+		model.addAttribute("message", messages.text(e));
+		model.addAttribute("fieldErrors", messages.fieldErrors(e));
+		return "error/problem";
+	}
+}
