@@ -62,7 +62,8 @@ public final class PasswordPolicy {
 		if (common.contains(password.toLowerCase(Locale.ROOT))) {
 			problems.add("password.common");
 		}
-		if (!username.isBlank() && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
+		// User names have at least 4 characters; shorter ones (none in practice) would forbid too much.
+		if (username.length() >= 4 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
 			problems.add("password.containsUsername");
 		}
 		return problems;

@@ -56,13 +56,18 @@ class SecurityConfiguration {
 		return PasswordPolicy.standard();
 	}
 
+	/** The one authentication provider; as a bean it also replaces Spring Boot's generated default user. */
+	@Bean
+	AuthenticationProvider passwordAuthenticationProvider(LoginService logins) {
+		return new PasswordProvider(logins);
+	}
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginService logins, ProblemMessages messages,
 			JsonMapper json) throws Exception {
 		AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> writeProblem(response, json, messages,
 				HttpStatus.UNAUTHORIZED, "error.notAuthenticated");
-		http.authenticationProvider(new PasswordProvider(logins))
-			.authorizeHttpRequests(auth -> auth
+		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
 						"/api/v1/auth/tokens")
@@ -77,6 +82,11 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+				// htmx fragments (e.g. the unread badge) after a session timeout: send the whole page to login.
+				.defaultAuthenticationEntryPointFor((request, response, e) -> {
+					response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
+					response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				}, request -> request.getHeader("HX-Request") != null)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
 				.defaultAccessDeniedHandlerFor((request, response, e) -> writeProblem(response, json, messages,
 						HttpStatus.FORBIDDEN, "error.forbidden"), API))
@@ -202,6 +212,7 @@ class SecurityConfiguration {
 
 		private static boolean allowed(String path) {
 			return path.equals("/account/password") || path.equals("/api/v1/account/password")
+					|| path.equals("/inbox/unread-count")
 					|| path.equals("/logout") || path.startsWith("/css/") || path.startsWith("/js/")
 					|| path.startsWith("/webjars/") || path.equals("/error");
 		}

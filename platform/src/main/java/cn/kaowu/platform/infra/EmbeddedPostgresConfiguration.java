@@ -39,18 +39,26 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(@Value("${kaowu.embedded-db.data-dir:./data/platform}") String dataDir,
 			@Value("${kaowu.embedded-db.port:0}") int port) throws IOException {
 		Path dir = Path.of(dataDir).toAbsolutePath().normalize();
-		Files.createDirectories(dir.getParent());
 		log.info("Starting embedded PostgreSQL with data in {}", dir);
+		return builder(dir, port).start();
+	}
+
+	/** The server as the platform runs it: durable, data kept in {@code dir} across restarts. */
+	static EmbeddedPostgres.Builder builder(Path dir, int port) throws IOException {
+		Files.createDirectories(dir.getParent());
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
+			// Spring stops the server after the connection pool (destroy order); the library's own JVM hook
+			// would stop it first, while shutdown work still needs the database.
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("timezone", "Asia/Shanghai");
 		DURABLE_SETTINGS.forEach(builder::setServerConfig);
 		if (port > 0) {
 			builder.setPort(port);
 		}
-		return builder.start();
+		return builder;
 	}
 
 	@Bean

@@ -20,6 +20,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class KernelConfiguration implements WebMvcConfigurer {
 
+	static {
+		// Outside a web request (filters, jobs, event listeners) messages are Chinese, not the JVM's locale.
+		org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+	}
+
 	@Bean
 	AdjustableClock clock() {
 		return AdjustableClock.system();

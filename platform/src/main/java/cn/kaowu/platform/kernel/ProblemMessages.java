@@ -10,6 +10,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** Turns message keys of {@link DomainException}s and binding errors into text in the caller's language. */
 @Component
@@ -17,8 +20,11 @@ public class ProblemMessages {
 
 	private final MessageSource messages;
 
-	ProblemMessages(MessageSource messages) {
+	private final LocaleResolver localeResolver;
+
+	ProblemMessages(MessageSource messages, LocaleResolver localeResolver) {
 		this.messages = messages;
+		this.localeResolver = localeResolver;
 	}
 
 	public String text(String key, Object... args) {
@@ -48,7 +54,14 @@ public class ProblemMessages {
 		return errors;
 	}
 
-	private static Locale locale() {
+	/**
+	 * The caller's language as the UI chooses it (cookie, else Chinese). Servlet filters run before the
+	 * dispatcher sets the locale, and there the request's Accept-Language would leak in.
+	 */
+	private Locale locale() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return localeResolver.resolveLocale(attributes.getRequest());
+		}
 		return LocaleContextHolder.getLocale();
 	}
 }

@@ -1,0 +1,96 @@
+package cn.kaowu.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP client for the REST API: obtains a bearer token with user name and password (through the
+ * same login rules as the web form) and sends JSON.
+ */
+public final class ApiClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	private String token;
+
+	public ApiClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/** The answer: status and parsed JSON body (a missing body is an empty object). */
+	public record Response(int status, JsonNode body) {
+
+		public String text(String field) {
+			return body.path(field).asString();
+		}
+
+		/** The message of the first field error for {@code field}, or "" if none. */
+		public String fieldError(String field) {
+			for (JsonNode e : body.path("errors")) {
+				if (e.path("field").asString().equals(field)) {
+					return e.path("message").asString();
+				}
+			}
+			return "";
+		}
+	}
+
+	public ApiClient login(String username, String password) {
+		Response r = post("/api/v1/auth/tokens", java.util.Map.of("username", username, "password", password));
+		if (r.status() != 201) {
+			throw new IllegalStateException("login failed: " + r);
+		}
+		this.token = r.text("token");
+		return this;
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	public Response post(String path, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	public Response put(String path, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			String body = response.body();
+			return new Response(response.statusCode(),
+					body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,23 @@
+package cn.kaowu.platform;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test against the whole platform on a real embedded PostgreSQL, served on a random port. Every test
+ * class with this annotation shares one application context (and so one database): create your own data
+ * through {@link TestWorld} with unique names instead of assuming an empty database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestWorld.class)
+public @interface IntegrationTest {
+}
