@@ -68,6 +68,8 @@ class SecurityConfiguration {
 		AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> writeProblem(response, json, messages,
 				HttpStatus.UNAUTHORIZED, "error.notAuthenticated");
 		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/denied")
+				.authenticated()
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
 						"/api/v1/auth/tokens")
@@ -89,7 +91,8 @@ class SecurityConfiguration {
 				}, request -> request.getHeader("HX-Request") != null)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
 				.defaultAccessDeniedHandlerFor((request, response, e) -> writeProblem(response, json, messages,
-						HttpStatus.FORBIDDEN, "error.forbidden"), API))
+						HttpStatus.FORBIDDEN, "error.forbidden"), API)
+				.accessDeniedPage("/denied"))
 			// Programs that present a bearer token are not browsers: no CSRF cookie to ride on.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(
 					request -> request.getHeader("Authorization") != null

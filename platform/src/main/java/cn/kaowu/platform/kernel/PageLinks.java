@@ -24,6 +24,22 @@ public class PageLinks {
 			.replaceFirst("^https?://[^/]+", "");
 	}
 
+	/** One element of the pager: a page number with its link, or a gap. */
+	public record Link(int page, String url, boolean current, boolean gap) {
+	}
+
+	/** The pager: previous/next links (empty when there is none) and the numbered links in between. */
+	public record Pager(String previous, String next, List<Link> pages) {
+	}
+
+	public Pager pager(PageResult<?> result) {
+		List<Link> links = window(result).stream()
+			.map(p -> p == -1 ? new Link(-1, "", false, true) : new Link(p, url(p), p == result.page(), false))
+			.toList();
+		return new Pager(result.hasPrevious() ? url(result.page() - 1) : "",
+				result.hasNext() ? url(result.page() + 1) : "", links);
+	}
+
 	/** Page numbers around the current one, with -1 standing for a gap. */
 	public List<Integer> window(PageResult<?> result) {
 		int last = (int) result.totalPages();

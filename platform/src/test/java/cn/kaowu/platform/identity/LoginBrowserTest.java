@@ -80,10 +80,17 @@ class LoginBrowserTest extends BrowserTestSupport {
 	@Test
 	void administratorManagesAccountsInAPagedList() {
 		AccountView admin = world.admin();
+		for (int i = 0; i < 11; i++) {
+			world.account(Role.ADMIN, null);
+		}
 		login(admin.username(), TestWorld.PASSWORD);
 		page.click("text=账号管理");
 		assertThat(page.locator("h1")).hasText("账号管理");
 		assertThat(page.locator(".pagination")).containsText("10条/页");
+		assertThat(page.locator("table.data tbody tr")).hasCount(10);
+		page.click(".pagination a:text-is('2')");
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*[?&]page=2.*"));
+		assertThat(page.locator(".pagination .current")).hasText("2");
 		screenshot("admin-accounts");
 		page.click("text=新建账号");
 		page.fill("#username", "x");

@@ -89,7 +89,9 @@ class ScopeIsolationIntegrationTest {
 		var foreign = web.get("/orgs/" + collegeB.id());
 		assertThat(foreign.status()).isEqualTo(404);
 		assertThat(foreign.body()).contains("未找到机构").doesNotContain(collegeB.name());
-		assertThat(web.get("/admin/organisations").status()).isEqualTo(403);
+		var denied = web.get("/admin/organisations");
+		assertThat(denied.status()).isEqualTo(403);
+		assertThat(denied.body()).contains("您没有执行此操作的权限");
 		assertThat(web.get("/admin/accounts/" + adminOfB.id()).status()).isEqualTo(403);
 	}
 

@@ -6,6 +6,7 @@ import cn.kaowu.platform.kernel.ProblemMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
@@ -18,6 +19,15 @@ class LoginController {
 
 	LoginController(ProblemMessages messages) {
 		this.messages = messages;
+	}
+
+	/** Where Spring Security sends a page request the caller's role may not make. */
+	@RequestMapping("/denied")
+	String denied(Model model, jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(403);
+		model.addAttribute("status", 403);
+		model.addAttribute("message", messages.text("error.forbidden"));
+		return "error/problem";
 	}
 
 	@GetMapping("/login")
