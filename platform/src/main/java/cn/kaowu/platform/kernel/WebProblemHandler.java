@@ -21,6 +21,12 @@ class WebProblemHandler {
 		this.layout = layout;
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+	String uploadTooLarge(Model model, HttpServletRequest request, HttpServletResponse response) {
+		return domain(new DomainException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+				"upload.requestTooLarge", "20 MB"), model, request, response);
+	}
+
 	@ExceptionHandler(DomainException.class)
 	String domain(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
 		// Exception handlers do not get @ModelAttribute values; the layout needs them.
