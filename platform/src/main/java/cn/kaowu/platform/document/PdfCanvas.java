@@ -1,0 +1,275 @@
+package cn.kaowu.platform.document;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Draws PDF pages in millimetres from the top-left corner, with the embedded CJK font. One canvas is one
+ * file (many pages share one font subset). Not thread-safe; create one per document.
+ *
+ * <pre>
+ * try (PdfCanvas pdf = PdfCanvas.create("考核站点资格证书")) {
+ *     pdf.newPage(PdfCanvas.A4);
+ *     pdf.textCentered("考核站点资格证书", 105, 40, 24);
+ *     byte[] bytes = pdf.toBytes();
+ * }
+ * </pre>
+ */
+public final class PdfCanvas implements AutoCloseable {
+
+	public static final PDRectangle A4 = PDRectangle.A4;
+
+	public static final PDRectangle A4_LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(),
+			PDRectangle.A4.getWidth());
+
+	static final float POINTS_PER_MM = 72f / 25.4f;
+
+	private static final String NO_LINE_START = "，。、；：！？）》」』”’,.;:!?)";
+
+	private final PDDocument document = new PDDocument();
+
+	private final PDType0Font font;
+
+	private PDPage page;
+
+	private PDPageContentStream content;
+
+	private PdfCanvas(String title) {
+		try {
+			this.font = CjkFont.embedIn(document);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		PDDocumentInformation info = document.getDocumentInformation();
+		info.setTitle(title);
+		info.setCreator("Kaowu 考务平台");
+	}
+
+	public static PdfCanvas create(String title) {
+		return new PdfCanvas(title);
+	}
+
+	public PdfCanvas newPage(PDRectangle size) {
+		closeContent();
+		page = new PDPage(size);
+		document.addPage(page);
+		try {
+			content = new PDPageContentStream(document, page);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return this;
+	}
+
+	/** Page width in millimetres. */
+	public float pageWidth() {
+		return page.getMediaBox().getWidth() / POINTS_PER_MM;
+	}
+
+	public float pageHeight() {
+		return page.getMediaBox().getHeight() / POINTS_PER_MM;
+	}
+
+	/** Width of a text in millimetres at a font size in points. */
+	public float width(String text, float size) {
+		try {
+			return font.getStringWidth(text) / 1000f * size / POINTS_PER_MM;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Text whose baseline starts at (x, y) mm. */
+	public PdfCanvas text(String text, float x, float y, float size) {
+		return run(() -> {
+			content.beginText();
+			content.setFont(font, size);
+			content.newLineAtOffset(pt(x), ptY(y));
+			content.showText(text);
+			content.endText();
+		});
+	}
+
+	public PdfCanvas textCentered(String text, float centerX, float y, float size) {
+		return text(text, centerX - width(text, size) / 2, y, size);
+	}
+
+	public PdfCanvas textRight(String text, float rightX, float y, float size) {
+		return text(text, rightX - width(text, size), y, size);
+	}
+
+	/**
+	 * Text wrapped to {@code maxWidth} mm (Chinese breaks anywhere), lines {@code leading} mm apart.
+	 *
+	 * @return the baseline of the line after the last one
+	 */
+	public float paragraph(String text, float x, float y, float maxWidth, float size, float leading) {
+		float line = y;
+		for (String l : wrap(text, maxWidth, size)) {
+			text(l, x, line, size);
+			line += leading;
+		}
+		return line;
+	}
+
+	List<String> wrap(String text, float maxWidth, float size) {
+		List<String> lines = new ArrayList<>();
+		for (String para : text.split("\n", -1)) {
+			StringBuilder current = new StringBuilder();
+			for (int i = 0; i < para.length(); i++) {
+				char c = para.charAt(i);
+				// Closing punctuation never starts a line (Chinese typesetting); it hangs at the line end.
+				if (current.length() > 0 && width(current.toString() + c, size) > maxWidth
+						&& NO_LINE_START.indexOf(c) < 0) {
+					lines.add(current.toString());
+					current.setLength(0);
+				}
+				current.append(c);
+			}
+			lines.add(current.toString());
+		}
+		return lines;
+	}
+
+	public PdfCanvas line(float x1, float y1, float x2, float y2, float widthPt) {
+		return run(() -> {
+			content.setLineWidth(widthPt);
+			content.moveTo(pt(x1), ptY(y1));
+			content.lineTo(pt(x2), ptY(y2));
+			content.stroke();
+		});
+	}
+
+	/** A rectangle outline; (x, y) is its top-left corner. */
+	public PdfCanvas rect(float x, float y, float w, float h, float widthPt) {
+		return run(() -> {
+			content.setLineWidth(widthPt);
+			content.addRect(pt(x), ptY(y + h), pt(w), pt(h));
+			content.stroke();
+		});
+	}
+
+	public PdfCanvas color(Color color) {
+		return run(() -> {
+			content.setNonStrokingColor(color);
+			content.setStrokingColor(color);
+		});
+	}
+
+	/** A JPEG or PNG image in the box with top-left (x, y). */
+	public PdfCanvas image(byte[] imageBytes, String name, float x, float y, float w, float h) {
+		return run(() -> {
+			PDImageXObject image = PDImageXObject.createFromByteArray(document, imageBytes, name);
+			content.drawImage(image, pt(x), ptY(y + h), pt(w), pt(h));
+		});
+	}
+
+	/** A QR code of {@code text} as vector squares in a {@code size} mm box with top-left (x, y). */
+	public PdfCanvas qrCode(String text, float x, float y, float size) {
+		BitMatrix matrix;
+		try {
+			Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+			hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+			hints.put(EncodeHintType.MARGIN, 0);
+			hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+			matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+		}
+		catch (WriterException e) {
+			throw new IllegalArgumentException("cannot encode QR code", e);
+		}
+		float cell = size / matrix.getWidth();
+		return run(() -> {
+			for (int row = 0; row < matrix.getHeight(); row++) {
+				for (int col = 0; col < matrix.getWidth(); col++) {
+					if (matrix.get(col, row)) {
+						content.addRect(pt(x + col * cell), ptY(y + (row + 1) * cell), pt(cell), pt(cell));
+					}
+				}
+			}
+			content.fill();
+		});
+	}
+
+	public byte[] toBytes() {
+		closeContent();
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		closeContent();
+		try {
+			document.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void closeContent() {
+		if (content != null) {
+			try {
+				content.close();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			content = null;
+		}
+	}
+
+	private static float pt(float mm) {
+		return mm * POINTS_PER_MM;
+	}
+
+	private float ptY(float mmFromTop) {
+		return page.getMediaBox().getHeight() - pt(mmFromTop);
+	}
+
+	private interface Drawing {
+
+		void draw() throws IOException;
+	}
+
+	private PdfCanvas run(Drawing drawing) {
+		if (content == null) {
+			throw new IllegalStateException("call newPage first");
+		}
+		try {
+			drawing.draw();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return this;
+	}
+}

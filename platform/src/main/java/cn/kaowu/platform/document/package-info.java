@@ -1,0 +1,6 @@
+/**
+ * The one PDF renderer (PDFBox) with an embedded, subset CJK font and QR codes (ZXing): every printed
+ * material — qualification certificates, admission tickets, labels, sheets, forms, certificates — is drawn
+ * through {@link PdfCanvas}.
+ */
+package cn.kaowu.platform.document;
