@@ -15,6 +15,7 @@ import cn.kaowu.platform.kernel.CurrentScope;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.kernel.Where;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,29 +114,13 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public PageResult<AuditEntry> list(Scope scope, @Nullable String entityType, @Nullable String entityId,
 			PageQuery page) {
-		StringBuilder where = new StringBuilder(" WHERE 1=1");
-		List<Object> params = new ArrayList<>();
+		Where where = Where.start();
 		if (!scope.isAdmin()) {
-			where.append(" AND organisation_id = ?");
-			params.add(scope.requireOrganisation());
+			where.and("organisation_id = ?", scope.requireOrganisation());
 		}
-		if (entityType != null && !entityType.isBlank()) {
-			where.append(" AND entity_type = ?");
-			params.add(entityType);
-		}
-		if (entityId != null && !entityId.isBlank()) {
-			where.append(" AND entity_id = ?");
-			params.add(entityId);
-		}
-		long total = jdbc.sql("SELECT count(*) FROM audit_entry" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<AuditEntry> items = jdbc.sql("SELECT * FROM audit_entry" + where + " ORDER BY seq DESC LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(MAPPER)
-			.list();
-		return PageResult.of(items, page, total);
+		return where.andIf(entityType, "entity_type = ?")
+			.andIf(entityId, "entity_id = ?")
+			.page(jdbc, "SELECT *", "FROM audit_entry", "seq DESC", page, MAPPER);
 	}
 
 	private static final RowMapper<AuditEntry> MAPPER = (rs, n) -> new AuditEntry(rs.getLong("seq"),

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PageResult;
+import cn.kaowu.platform.kernel.Where;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,41 +64,17 @@ class Certificates {
 	}
 
 	PageResult<Row> page(CatalogManagement.CertificateFilter filter, PageQuery page) {
-		StringBuilder where = new StringBuilder(" WHERE 1=1");
-		List<Object> params = new ArrayList<>();
+		Where where = Where.start();
 		if (filter.keyword() != null && !filter.keyword().isBlank()) {
-			String like = like(filter.keyword());
-			where.append(" AND (c.name LIKE ? OR EXISTS (SELECT 1 FROM catalog_level l"
-					+ " WHERE l.certificate_id = c.id AND l.code LIKE ?))");
-			params.add(like);
-			params.add(like);
+			String like = Where.like(filter.keyword());
+			where.and("c.name LIKE ? OR EXISTS (SELECT 1 FROM catalog_level l WHERE l.certificate_id = c.id"
+					+ " AND l.code LIKE ?)", like, like);
 		}
-		if (filter.organisationId() != null) {
-			where.append(" AND c.organisation_id = ?");
-			params.add(filter.organisationId());
-		}
-		if (filter.enabled() != null) {
-			where.append(" AND c.enabled = ?");
-			params.add(filter.enabled());
-		}
-		long total = jdbc.sql("SELECT count(*) FROM catalog_certificate c" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<Row> items = jdbc.sql("SELECT c.* FROM catalog_certificate c" + where + " ORDER BY c.id LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(MAPPER)
-			.list();
-		return PageResult.of(items, page, total);
+		return where.andIf(filter.organisationId(), "c.organisation_id = ?")
+			.andIf(filter.enabled(), "c.enabled = ?")
+			.page(jdbc, "SELECT c.*", "FROM catalog_certificate c", "c.id", page, MAPPER);
 	}
 
-	static String like(@Nullable String keyword) {
-		return "%" + String.valueOf(keyword).trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-				+ "%";
-	}
 
 	private static final RowMapper<Row> MAPPER = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("organisation_id"),
 			rs.getString("name"), rs.getBoolean("enabled"), rs.getInt("version"),

@@ -10,6 +10,7 @@ import java.util.function.LongFunction;
 
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PageResult;
+import cn.kaowu.platform.kernel.Where;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +23,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Subjects {
 
-	private static final String SELECT = """
+	private static final String SELECT_LIST = """
 			SELECT s.*, l.level, l.code AS level_code, l.enabled AS level_enabled, l.certificate_id,
-			  c.name AS certificate_name, c.organisation_id, c.enabled AS certificate_enabled
+			  c.name AS certificate_name, c.organisation_id, c.enabled AS certificate_enabled""";
+
+	private static final String FROM = """
 			FROM catalog_subject s JOIN catalog_level l ON l.id = s.level_id
 			  JOIN catalog_certificate c ON c.id = l.certificate_id""";
+
+	private static final String SELECT = SELECT_LIST + " " + FROM;
 
 	private final JdbcClient jdbc;
 
@@ -92,47 +97,18 @@ class Subjects {
 
 	PageResult<SubjectView> page(CatalogManagement.SubjectFilter filter, PageQuery page,
 			LongFunction<String> orgName) {
-		StringBuilder where = new StringBuilder(" WHERE 1=1");
-		List<Object> params = new ArrayList<>();
-		if (filter.keyword() != null && !filter.keyword().isBlank()) {
-			String like = Certificates.like(filter.keyword());
-			where.append(" AND (s.name LIKE ? OR s.code LIKE ? OR c.name LIKE ?)");
-			params.add(like);
-			params.add(like);
-			params.add(like);
-		}
-		if (filter.organisationId() != null) {
-			where.append(" AND c.organisation_id = ?");
-			params.add(filter.organisationId());
-		}
-		if (filter.certificateId() != null) {
-			where.append(" AND c.id = ?");
-			params.add(filter.certificateId());
-		}
-		if (filter.level() != null) {
-			where.append(" AND l.level = ?");
-			params.add(filter.level().name());
-		}
-		if (filter.examMode() != null) {
-			where.append(" AND s.exam_mode = ?");
-			params.add(filter.examMode().name());
-		}
+		Where where = Where.start()
+			.andLike(filter.keyword(), "s.name", "s.code", "c.name")
+			.andIf(filter.organisationId(), "c.organisation_id = ?")
+			.andIf(filter.certificateId(), "c.id = ?")
+			.andIf(filter.level(), "l.level = ?")
+			.andIf(filter.examMode(), "s.exam_mode = ?");
 		if (filter.enabled() != null) {
 			// The status a college sees: enabled only when the subject, its level and certificate all are.
-			where.append(filter.enabled() ? " AND (s.enabled AND l.enabled AND c.enabled)"
-					: " AND NOT (s.enabled AND l.enabled AND c.enabled)");
+			where.and(filter.enabled() ? "s.enabled AND l.enabled AND c.enabled"
+					: "NOT (s.enabled AND l.enabled AND c.enabled)");
 		}
-		String from = " FROM catalog_subject s JOIN catalog_level l ON l.id = s.level_id"
-				+ " JOIN catalog_certificate c ON c.id = l.certificate_id";
-		long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		List<SubjectView> items = jdbc.sql(SELECT + where + " ORDER BY s.code LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(mapper(orgName))
-			.list();
-		return PageResult.of(items, page, total);
+		return where.page(jdbc, SELECT_LIST, FROM, "s.code", page, mapper(orgName));
 	}
 
 	private static RowMapper<SubjectView> mapper(LongFunction<String> orgName) {

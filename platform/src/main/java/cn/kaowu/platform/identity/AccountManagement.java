@@ -17,6 +17,7 @@ import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.kernel.Where;
 import cn.kaowu.platform.org.OrganisationManagement;
 import cn.kaowu.platform.org.OrganisationType;
 import cn.kaowu.platform.org.OrganisationView;
@@ -232,32 +233,15 @@ public class AccountManagement {
 
 	@Transactional(readOnly = true)
 	public PageResult<AccountView> list(Scope scope, Filter filter, PageQuery page) {
-		StringBuilder where = new StringBuilder(" WHERE 1=1");
-		List<Object> params = new ArrayList<>();
+		Where where = Where.start();
 		if (!scope.isAdmin()) {
-			where.append(" AND a.organisation_id = ?");
-			params.add(scope.requireOrganisation());
+			where.and("a.organisation_id = ?", scope.requireOrganisation());
 		}
-		if (filter.role() != null) {
-			where.append(" AND a.role = ?");
-			params.add(filter.role().name());
-		}
-		if (filter.organisationId() != null) {
-			where.append(" AND a.organisation_id = ?");
-			params.add(filter.organisationId());
-		}
-		if (filter.keyword() != null && !filter.keyword().isBlank()) {
-			where.append(" AND (a.username LIKE ? OR a.display_name LIKE ?)");
-			String like = "%" + filter.keyword().trim().replace("%", "\\%").replace("_", "\\_") + "%";
-			params.add(like);
-			params.add(like);
-		}
-		long total = jdbc.sql("SELECT count(*) FROM account a" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		var items = jdbc.sql(SELECT + where + " ORDER BY a.id LIMIT ? OFFSET ?").params(pageParams).query(MAPPER).list();
-		return PageResult.of(items, page, total);
+		return where.andIf(filter.role(), "a.role = ?")
+			.andIf(filter.organisationId(), "a.organisation_id = ?")
+			.andLike(filter.keyword(), "a.username", "a.display_name")
+			.page(jdbc, "SELECT a.*, o.name AS organisation_name",
+					"FROM account a LEFT JOIN organisation o ON o.id = a.organisation_id", "a.id", page, MAPPER);
 	}
 
 	/** An account that can be reached outside the platform. */

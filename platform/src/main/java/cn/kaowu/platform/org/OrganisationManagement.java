@@ -15,6 +15,7 @@ import cn.kaowu.platform.kernel.NotFoundProblem;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.kernel.Where;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -31,9 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrganisationManagement {
 
-	private static final String SELECT = """
-			SELECT o.*, p.name AS province_name, c.name AS city_name FROM organisation o
-			LEFT JOIN organisation p ON p.id = o.province_id LEFT JOIN organisation c ON c.id = o.city_id""";
+	private static final String SELECT_LIST = "SELECT o.*, p.name AS province_name, c.name AS city_name";
+
+	private static final String FROM = """
+			FROM organisation o LEFT JOIN organisation p ON p.id = o.province_id
+			LEFT JOIN organisation c ON c.id = o.city_id""";
+
+	private static final String SELECT = SELECT_LIST + " " + FROM;
 
 	private final JdbcClient jdbc;
 
@@ -142,50 +147,22 @@ public class OrganisationManagement {
 
 	@Transactional(readOnly = true)
 	public PageResult<OrganisationView> list(Scope scope, Filter filter, PageQuery page) {
-		StringBuilder where = new StringBuilder(" WHERE 1=1");
-		List<Object> params = new ArrayList<>();
+		Where where = Where.start();
 		if (!scope.isAdmin()) {
 			// Provinces and ORGs are public; the rest by scope.
-			where.append(" AND (o.type IN ('PROVINCE','ORG') OR o.id = ?");
-			params.add(scope.organisationId() == null ? -1L : scope.organisationId());
+			long own = scope.organisationId() == null ? -1L : scope.organisationId();
 			switch (scope.role()) {
-				case PROVINCE -> {
-					where.append(" OR o.province_id = ?");
-					params.add(scope.provinceId());
-				}
-				case CITY -> {
-					where.append(" OR o.city_id = ?");
-					params.add(scope.cityId());
-				}
-				default -> {
-				}
+				case PROVINCE -> where.and("o.type IN ('PROVINCE','ORG') OR o.id = ? OR o.province_id = ?", own,
+						scope.provinceId());
+				case CITY -> where.and("o.type IN ('PROVINCE','ORG') OR o.id = ? OR o.city_id = ?", own, scope.cityId());
+				default -> where.and("o.type IN ('PROVINCE','ORG') OR o.id = ?", own);
 			}
-			where.append(")");
 		}
-		if (filter.type() != null) {
-			where.append(" AND o.type = ?");
-			params.add(filter.type().name());
-		}
-		if (filter.keyword() != null && !filter.keyword().isBlank()) {
-			where.append(" AND (o.name LIKE ? OR o.code LIKE ?)");
-			String like = "%" + filter.keyword().trim().replace("%", "\\%").replace("_", "\\_") + "%";
-			params.add(like);
-			params.add(like);
-		}
+		where.andIf(filter.type(), "o.type = ?").andLike(filter.keyword(), "o.name", "o.code");
 		if (filter.provinceId() != null) {
-			where.append(" AND (o.province_id = ? OR o.id = ?)");
-			params.add(filter.provinceId());
-			params.add(filter.provinceId());
+			where.and("o.province_id = ? OR o.id = ?", filter.provinceId(), filter.provinceId());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM organisation o" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(page.size());
-		pageParams.add(page.offset());
-		var items = jdbc.sql(SELECT + where + " ORDER BY o.type, o.code LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query(MAPPER)
-			.list();
-		return PageResult.of(items, page, total);
+		return where.page(jdbc, SELECT_LIST, FROM, "o.type, o.code", page, MAPPER);
 	}
 
 	/** All organisations of a type, for choosers (provinces, cities of a province, ORGs). */
