@@ -3,6 +3,7 @@ package cn.kaowu.platform.staff.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,10 +41,13 @@ class LetterController {
 
 	private final ProblemMessages messages;
 
-	LetterController(LetterManagement letters, StaffManagement staff, ProblemMessages messages) {
+	private final Clock clock;
+
+	LetterController(LetterManagement letters, StaffManagement staff, ProblemMessages messages, Clock clock) {
 		this.letters = letters;
 		this.staff = staff;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -85,7 +89,7 @@ class LetterController {
 				signed == null ? sheet.lines() : sheet.lines().stream().filter(l -> l.signed() == signed).toList());
 		model.addAttribute("filterSigned", signed);
 		model.addAttribute("canManage", StaffManagement.canManage(scope, sheet.collegeId()));
-		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "staff/letter-sheet";
 	}
 
