@@ -93,7 +93,13 @@ class PilotApplicationController {
 			@Nullable String keyword, @Nullable Integer page, @Nullable Integer size, Model model, boolean review) {
 		model.addAttribute("result", pilot.listApplications(scope,
 				new PilotManagement.ApplicationFilter(batchId, status, keyword, null), PageQuery.of(page, size)));
-		model.addAttribute("counts", pilot.countApplications(scope, batchId));
+		var counts = pilot.countApplications(scope, batchId);
+		model.addAttribute("counts", counts);
+		model.addAttribute("countAll", counts.entrySet()
+			.stream()
+			.filter(e -> !review || e.getKey() != PilotApplicationStatus.DRAFT)
+			.mapToLong(java.util.Map.Entry::getValue)
+			.sum());
 		model.addAttribute("statuses", PilotApplicationStatus.values());
 		model.addAttribute("filterBatchId", batchId);
 		model.addAttribute("filterStatus", status);
@@ -187,7 +193,7 @@ class PilotApplicationController {
 	@GetMapping("/pilot/applications/{id}")
 	String show(Scope scope, @PathVariable long id, Model model) {
 		PilotApplicationView application = pilot.getApplication(scope, id);
-		model.addAttribute("application", application);
+		model.addAttribute("app", application);
 		boolean cityStep = application.needsCityReview() && application.status() == PilotApplicationStatus.SUBMITTED;
 		boolean provinceStep = application.status() == PilotApplicationStatus.CITY_APPROVED
 				|| application.status() == PilotApplicationStatus.SUBMITTED && !application.needsCityReview();
@@ -296,7 +302,7 @@ class PilotApplicationController {
 
 	private String form(Scope scope, Model model, PilotBatchView batch, @Nullable PilotApplicationView application) {
 		model.addAttribute("batch", batch);
-		model.addAttribute("application", application);
+		model.addAttribute("app", application);
 		model.addAttribute("certificates", pilot.certificateChoices(scope));
 		model.addAttribute("levels", CertificateLevel.values());
 		model.addAttribute("maxRows", MAX_MAJOR_ROWS);
