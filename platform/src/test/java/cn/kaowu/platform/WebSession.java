@@ -28,6 +28,8 @@ public final class WebSession {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
+	private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
+
 	private final String base;
 
 	public WebSession(int port) {
@@ -38,7 +40,7 @@ public final class WebSession {
 	}
 
 	public Page get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
 	}
 
 	/** Posts a form; the CSRF token is taken from the page at {@code formPage}. */
@@ -53,6 +55,7 @@ public final class WebSession {
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.timeout(TIMEOUT)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());

@@ -48,6 +48,12 @@ class LayoutModelAdvice {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
+	/** For fragments that are also rendered outside a request (SSE), where @{...} links cannot be built. */
+	@ModelAttribute("contextPath")
+	String contextPath(HttpServletRequest request) {
+		return request.getContextPath();
+	}
+
 	@ModelAttribute("scope")
 	Scope scope() {
 		return CurrentScope.find().orElse(null);

@@ -1,0 +1,269 @@
+package cn.kaowu.platform.job;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.kaowu.platform.kernel.DomainException;
+import cn.kaowu.platform.kernel.ProblemMessages;
+import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.storage.FileStorage;
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs queued jobs: claims them with {@code FOR UPDATE SKIP LOCKED} (so with several nodes each job runs
+ * once), runs at most {@code kaowu.jobs.concurrency} at a time on virtual threads, keeps a heartbeat, and
+ * fails jobs whose heartbeat stopped (their node died).
+ */
+@Component
+class JobRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	/** A running job whose heartbeat is older than this belongs to a dead node. */
+	static final Duration STALE = Duration.ofSeconds(30);
+
+	private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final FileStorage files;
+
+	private final ProblemMessages messages;
+
+	private final Clock clock;
+
+	private final Map<String, JobHandler> handlers;
+
+	private final Semaphore slots;
+
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+	JobRunner(JdbcClient jdbc, TransactionTemplate tx, FileStorage files, ProblemMessages messages, Clock clock,
+			List<JobHandler> handlers, @Value("${kaowu.jobs.concurrency:2}") int concurrency) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.files = files;
+		this.messages = messages;
+		this.clock = clock;
+		this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+		this.slots = new Semaphore(concurrency);
+	}
+
+	@Scheduled(fixedDelayString = "${kaowu.jobs.poll-ms:500}")
+	void poll() {
+		while (slots.tryAcquire()) {
+			Optional<Claimed> claimed = claim();
+			if (claimed.isEmpty()) {
+				slots.release();
+				return;
+			}
+			running.add(claimed.get().id());
+			executor.submit(() -> {
+				try {
+					execute(claimed.get());
+				}
+				finally {
+					running.remove(claimed.get().id());
+					slots.release();
+				}
+			});
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${kaowu.jobs.heartbeat-ms:5000}")
+	void heartbeat() {
+		if (!running.isEmpty()) {
+			jdbc.sql("UPDATE job SET heartbeat_at = ? WHERE id = ANY (?) AND state = 'RUNNING'")
+				.params(now(), running.toArray(UUID[]::new))
+				.update();
+		}
+	}
+
+	/** Fails jobs whose node stopped beating: after a crash or kill -9, their transaction was rolled back. */
+	@Scheduled(fixedDelayString = "${kaowu.jobs.sweep-ms:10000}")
+	int sweep() {
+		Instant limit = clock.instant().minus(STALE);
+		int failed = jdbc.sql("""
+				UPDATE job SET state = 'FAILED', finished_at = ?, message = ?
+				WHERE state = 'RUNNING' AND heartbeat_at < ? AND NOT (id = ANY (?))""")
+			.params(now(), messages.text("job.interrupted"), Timestamp.from(limit), running.toArray(UUID[]::new))
+			.update();
+		if (failed > 0) {
+			log.warn("Marked {} interrupted job(s) as failed", failed);
+		}
+		return failed;
+	}
+
+	@PreDestroy
+	void stop() {
+		executor.shutdownNow();
+	}
+
+	private record Claimed(UUID id, String kind, Scope scope, String params, @Nullable UUID inputFileId,
+			@Nullable String inputName) {
+	}
+
+	private Optional<Claimed> claim() {
+		return tx.execute(status -> jdbc.sql("""
+				UPDATE job SET state = 'RUNNING', started_at = ?, heartbeat_at = ?
+				WHERE id = (SELECT id FROM job WHERE state = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+				RETURNING *""")
+			.params(now(), now())
+			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("kind"), Jobs.scopeOf(rs),
+					rs.getString("params"), rs.getObject("input_file_id", UUID.class), rs.getString("input_name")))
+			.optional());
+	}
+
+	private void execute(Claimed job) {
+		JobHandler handler = handlers.get(job.kind());
+		Context context = new Context(job);
+		try {
+			if (handler == null) {
+				throw new DomainException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "job.unknownKind",
+						job.kind());
+			}
+			handler.run(context);
+			jdbc.sql("""
+					UPDATE job SET state = 'SUCCEEDED', finished_at = ?, processed = GREATEST(processed, ?), total = ?,
+					  succeeded = ?, failed = ?, message = ? WHERE id = ?""")
+				.params(now(), context.processed, context.total, context.succeeded, context.failed, context.message,
+						job.id())
+				.update();
+		}
+		catch (Exception e) {
+			String message = e instanceof DomainException d ? describe(d)
+					: messages.text("job.failed", String.valueOf(e.getMessage()));
+			if (!(e instanceof DomainException)) {
+				log.error("Job {} ({}) failed", job.id(), job.kind(), e);
+			}
+			jdbc.sql("UPDATE job SET state = 'FAILED', finished_at = ?, message = ? WHERE id = ?")
+				.params(now(), message, job.id())
+				.update();
+		}
+	}
+
+	/** A business error as one line: its field problems if it has any, else its message. */
+	private String describe(DomainException e) {
+		if (e.fieldProblems().isEmpty()) {
+			return messages.text(e);
+		}
+		return messages.fieldErrors(e).stream().map(m -> m.get("message")).collect(Collectors.joining("；"));
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(clock.instant());
+	}
+
+	private final class Context implements JobContext {
+
+		private final Claimed job;
+
+		private volatile int processed;
+
+		private volatile int total;
+
+		private int succeeded;
+
+		private int failed;
+
+		private @Nullable String message;
+
+		private Instant lastWrite = Instant.EPOCH;
+
+		private byte @Nullable [] input;
+
+		Context(Claimed job) {
+			this.job = job;
+		}
+
+		@Override
+		public UUID jobId() {
+			return job.id();
+		}
+
+		@Override
+		public Scope scope() {
+			return job.scope();
+		}
+
+		@Override
+		public String params() {
+			return job.params();
+		}
+
+		@Override
+		public byte @Nullable [] input() {
+			if (input == null && job.inputFileId() != null) {
+				input = files.read(job.inputFileId());
+			}
+			return input;
+		}
+
+		@Override
+		public @Nullable String inputName() {
+			return job.inputName();
+		}
+
+		@Override
+		public void progress(int processed, int total) {
+			this.processed = processed;
+			this.total = total;
+			Instant now = Instant.now();
+			if (Duration.between(lastWrite, now).compareTo(PROGRESS_INTERVAL) >= 0 || processed >= total) {
+				lastWrite = now;
+				jdbc.sql("UPDATE job SET processed = ?, total = ?, heartbeat_at = ? WHERE id = ?")
+					.params(processed, total, Timestamp.from(clock.instant()), job.id())
+					.update();
+			}
+		}
+
+		@Override
+		public void finish(int succeeded, int failed, String message) {
+			this.succeeded = succeeded;
+			this.failed = failed;
+			this.message = message;
+		}
+
+		@Override
+		public void attachResult(String name, String contentType, byte[] content) {
+			attach("result_file_id", name, contentType, content);
+		}
+
+		@Override
+		public void attachReport(String name, String contentType, byte[] content) {
+			attach("report_file_id", name, contentType, content);
+		}
+
+		private void attach(String column, String name, String contentType, byte[] content) {
+			tx.executeWithoutResult(status -> {
+				UUID file = files.saveGenerated(job.scope(), "job-" + column, name, contentType, content).id();
+				jdbc.sql("UPDATE job SET " + column + " = ? WHERE id = ?").params(file, job.id()).update();
+			});
+		}
+	}
+}

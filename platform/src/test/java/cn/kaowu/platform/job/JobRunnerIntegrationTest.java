@@ -1,0 +1,175 @@
+package cn.kaowu.platform.job;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import cn.kaowu.platform.IntegrationTest;
+import cn.kaowu.platform.TestWorld;
+import cn.kaowu.platform.WebSession;
+import cn.kaowu.platform.identity.AccountView;
+import cn.kaowu.platform.kernel.InvalidInputProblem;
+import cn.kaowu.platform.kernel.NotFoundProblem;
+import cn.kaowu.platform.kernel.Role;
+import cn.kaowu.platform.kernel.Scope;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+@Import(JobRunnerIntegrationTest.Handlers.class)
+class JobRunnerIntegrationTest {
+
+	@TestConfiguration
+	static class Handlers {
+
+		/** Counts to the number in its params, reporting progress, and attaches a report. */
+		@Bean
+		JobHandler countingHandler() {
+			return new JobHandler() {
+				@Override
+				public String kind() {
+					return "test.count";
+				}
+
+				@Override
+				public void run(JobContext context) {
+					int n = Integer.parseInt(context.params());
+					for (int i = 1; i <= n; i++) {
+						context.progress(i, n);
+					}
+					context.attachReport("报告.txt", "text/plain", ("counted " + n).getBytes(StandardCharsets.UTF_8));
+					context.finish(n - 1, 1, "数到 " + n);
+				}
+			};
+		}
+
+		@Bean
+		JobHandler failingHandler() {
+			return new JobHandler() {
+				@Override
+				public String kind() {
+					return "test.fail";
+				}
+
+				@Override
+				public void run(JobContext context) {
+					throw new InvalidInputProblem("file", "upload.empty", String.valueOf(context.inputName()));
+				}
+			};
+		}
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	JobRunner runner;
+
+	@Autowired
+	TestWorld world;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Test
+	void aJobRunsToTheEndWithItsCountsMessageAndReport() throws Exception {
+		AccountView owner = world.account(Role.COLLEGE_ADMIN, world.college(world.province()));
+		Scope scope = world.scopeOf(owner);
+		JobView job = tx.execute(s -> jobs.submit(scope, "test.count", "1000", null, null));
+		assertThat(job.state()).isEqualTo(JobState.QUEUED);
+
+		JobView done = await(scope, job.id(), j -> j.state().finished());
+		assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(done.processed()).isEqualTo(1000);
+		assertThat(done.succeeded()).isEqualTo(999);
+		assertThat(done.failed()).isEqualTo(1);
+		assertThat(done.message()).isEqualTo("数到 1000");
+		assertThat(done.percent()).isEqualTo(100);
+		assertThat(new String(jobs.read(jobs.file(scope, job.id(), "report")), StandardCharsets.UTF_8))
+			.isEqualTo("counted 1000");
+	}
+
+	@Test
+	void aFailingJobEndsFailedWithTheReasonInChinese() throws Exception {
+		Scope scope = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
+		JobView job = tx.execute(
+				s -> jobs.submit(scope, "test.fail", "", "考生.xlsx", "x".getBytes(StandardCharsets.UTF_8)));
+		JobView done = await(scope, job.id(), j -> j.state().finished());
+		assertThat(done.state()).isEqualTo(JobState.FAILED);
+		assertThat(done.message()).isEqualTo("文件“考生.xlsx”是空的");
+	}
+
+	@Test
+	void anotherOrganisationCannotSeeTheJob() {
+		Scope mine = world.scopeOf(world.account(Role.COLLEGE_ADMIN, world.college(world.province())));
+		Scope theirs = world.scopeOf(world.account(Role.COLLEGE_ADMIN, world.college(world.province())));
+		JobView job = tx.execute(s -> jobs.submit(mine, "test.count", "1", null, null));
+		assertThatThrownBy(() -> jobs.get(theirs, job.id())).isInstanceOf(NotFoundProblem.class);
+		assertThat(jobs.list(theirs, null, cn.kaowu.platform.kernel.PageQuery.of(1, 100)).items())
+			.extracting(JobView::id)
+			.doesNotContain(job.id());
+	}
+
+	@Test
+	void aJobWhoseNodeStoppedBeatingIsMarkedFailed() {
+		Scope scope = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
+		UUID id = UUID.randomUUID();
+		Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
+		jdbc.sql("""
+				INSERT INTO job (id, kind, state, organisation_id, created_by, created_by_name, creator_role, params,
+				  created_at, started_at, heartbeat_at) VALUES (?, 'test.count', 'RUNNING', ?, ?, ?, 'ORG', '5', ?, ?, ?)""")
+			.params(id, scope.organisationId(), scope.accountId(), scope.username(), Timestamp.from(longAgo),
+					Timestamp.from(longAgo), Timestamp.from(longAgo))
+			.update();
+		assertThat(runner.sweep()).isGreaterThanOrEqualTo(1);
+		JobView job = jobs.get(scope, id);
+		assertThat(job.state()).isEqualTo(JobState.FAILED);
+		assertThat(job.message()).startsWith("任务执行中断");
+	}
+
+	@Test
+	void progressStreamsToThePageAsServerSentEvents() throws Exception {
+		AccountView owner = world.account(Role.COLLEGE_ADMIN, world.college(world.province()));
+		Scope scope = world.scopeOf(owner);
+		JobView job = tx.execute(s -> jobs.submit(scope, "test.count", "50", null, null));
+		await(scope, job.id(), j -> j.state().finished());
+		WebSession web = new WebSession(port);
+		web.login(owner.username(), TestWorld.PASSWORD);
+		String stream = web.get("/jobs/" + job.id() + "/events").body();
+		assertThat(stream).contains("event:progress").contains("已完成").contains("成功 49 条，失败 1 条。")
+			.contains("event:done");
+		assertThat(web.get("/jobs/" + job.id()).body()).contains("100%").contains("下载失败明细");
+	}
+
+	private JobView await(Scope scope, UUID id, Predicate<JobView> condition) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		while (true) {
+			JobView job = jobs.get(scope, id);
+			if (condition.test(job)) {
+				return job;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("job did not finish: " + job);
+			}
+			Thread.sleep(100);
+		}
+	}
+}
