@@ -26,6 +26,10 @@ public interface SiteDirectory {
 
 	Optional<SiteRef> find(long siteId);
 
-	/** Applies a rating's effect on the site's operating status; audited by the site module. */
-	void applyOutcome(long siteId, EvaluationOutcome outcome, String reason);
+	/**
+	 * Applies a rating's effect on the site's operating status, acting as {@code scope} (the rating ORG):
+	 * suspension suspends an active site, revocation revokes it, a pass reinstates a suspended site; warning
+	 * and rectification leave the status as it is. Audited by the site module.
+	 */
+	void applyOutcome(cn.kaowu.platform.kernel.Scope scope, long siteId, EvaluationOutcome outcome, String reason);
 }

@@ -259,7 +259,7 @@ public class SiteEvaluations {
 					outcome == EvaluationOutcome.RECTIFICATION ? Date.valueOf(rectifyBy) : null,
 					Timestamp.from(clock.instant()), scope.accountId(), id)
 			.update();
-		sites.applyOutcome(s.siteId(), outcome, s.roundName() + "：" + messages.text(outcome.messageKey())
+		sites.applyOutcome(scope, s.siteId(), outcome, s.roundName() + "：" + messages.text(outcome.messageKey())
 				+ (comment.isEmpty() ? "" : "，" + comment));
 		audit.record(scope, AuditRecord.of("evaluation.rate", "EvaluationSubmission", id, s.status(),
 				"RATED/" + outcome, s.siteName() + (comment.isEmpty() ? "" : "：" + comment), s.collegeId()));
