@@ -162,6 +162,30 @@ class EvaluationIntegrationTest {
 	}
 
 	@Test
+	void aPassReinstatesASuspendedSiteAndAWarningLeavesTheStatus() {
+		SubmissionView first = openAndSubmit("2020-2021");
+		evaluations.rate(s.orgScope(), first.id(), rating(EvaluationOutcome.SUSPENSION, "设备不足", null));
+		assertThat(examSites.find(site.id()).orElseThrow().operatingStatus()).isEqualTo(SiteStatus.SUSPENDED);
+
+		SubmissionView second = openAndSubmit("2022-2023");
+		evaluations.rate(s.orgScope(), second.id(), rating(EvaluationOutcome.PASS, null, null));
+		assertThat(examSites.find(site.id()).orElseThrow().operatingStatus()).isEqualTo(SiteStatus.ACTIVE);
+
+		SubmissionView third = openAndSubmit("2024-2025");
+		evaluations.rate(s.orgScope(), third.id(), rating(EvaluationOutcome.WARNING, "材料不够详实", null));
+		assertThat(examSites.find(site.id()).orElseThrow().operatingStatus()).isEqualTo(SiteStatus.ACTIVE);
+		assertThat(evaluations.getSubmission(s.collegeScope(), third.id()).outcome()).isEqualTo(EvaluationOutcome.WARNING);
+	}
+
+	private SubmissionView openAndSubmit(String period) {
+		RoundView round = evaluations.openRound(s.orgScope(), round(period, Duration.ofDays(5)));
+		SubmissionView pending = evaluations.listSubmissions(s.orgScope(), round.id(), PageQuery.of(1, 10))
+			.items()
+			.getFirst();
+		return evaluations.submit(s.collegeScope(), pending.id(), report(), null, null);
+	}
+
+	@Test
 	void roundsAndRatingsAreValidatedInChinese() {
 		assertThatThrownBy(() -> evaluations.openRound(s.orgScope(), round("2024-2026", Duration.ofDays(5))))
 			.isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.fieldProblems())
