@@ -28,6 +28,9 @@ public final class WebSession {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
+	/** What a browser asks for, so error answers are pages as a person would see them. */
+	private static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
 	private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
 
 	private final String base;
@@ -40,7 +43,7 @@ public final class WebSession {
 	}
 
 	public Page get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", ACCEPT).GET().build());
 	}
 
 	/** Posts a form; the CSRF token is taken from the page at {@code formPage}. */
@@ -56,6 +59,7 @@ public final class WebSession {
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + action))
 			.timeout(TIMEOUT)
+			.header("Accept", ACCEPT)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());

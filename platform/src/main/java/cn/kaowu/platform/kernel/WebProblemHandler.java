@@ -27,6 +27,13 @@ class WebProblemHandler {
 				"upload.requestTooLarge", "20 MB"), model, request, response);
 	}
 
+	/** A path like /sites/review where /sites/{id} expects a number: there is no such page. */
+	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+	String noSuchPage(Model model, HttpServletRequest request, HttpServletResponse response) {
+		return domain(new DomainException(org.springframework.http.HttpStatus.NOT_FOUND, "error.http.404"), model,
+				request, response);
+	}
+
 	@ExceptionHandler(DomainException.class)
 	String domain(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
 		// Exception handlers do not get @ModelAttribute values; the layout needs them.

@@ -96,6 +96,18 @@ class ScopeIsolationIntegrationTest {
 	}
 
 	@Test
+	void unknownPagesAnswerWithAChinesePageNotAStackTrace() {
+		WebSession web = new WebSession(port);
+		web.login(adminOfA.username(), TestWorld.PASSWORD);
+		var wrongId = web.get("/orgs/not-a-number");
+		assertThat(wrongId.status()).isEqualTo(404);
+		assertThat(wrongId.body()).contains("请求的地址不存在");
+		var missing = web.get("/no/such/page");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).contains("请求的地址不存在").doesNotContain("Whitelabel");
+	}
+
+	@Test
 	void provinceSeesItsCollegesButNotAnotherProvinces() {
 		AccountView province = world.account(Role.PROVINCE, provinceA);
 		ApiClient p = new ApiClient(port).login(province.username(), TestWorld.PASSWORD);
