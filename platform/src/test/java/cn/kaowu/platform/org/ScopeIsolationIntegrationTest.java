@@ -117,6 +117,20 @@ class ScopeIsolationIntegrationTest {
 	}
 
 	@Test
+	void everyApiErrorIsAProblemDocumentNeverAPage() {
+		ApiClient a = new ApiClient(port).login(adminOfA.username(), TestWorld.PASSWORD);
+		var verify = a.get("/api/v1/audit/verify");
+		assertThat(verify.status()).isEqualTo(403);
+		assertThat(verify.text("detail")).isEqualTo("只有平台管理员可以执行此操作");
+		var job = a.get("/api/v1/jobs/" + java.util.UUID.randomUUID());
+		assertThat(job.status()).isEqualTo(404);
+		assertThat(job.text("code")).isEqualTo("error.notFound");
+		var inbox = a.get("/api/v1/inbox?size=0");
+		assertThat(inbox.status()).isEqualTo(422);
+		assertThat(inbox.fieldError("size")).isEqualTo("每页条数须在 1～100 之间");
+	}
+
+	@Test
 	void unauthenticatedApiCallsGetAProblemNotALoginPage() {
 		var r = new ApiClient(port).get("/api/v1/organisations");
 		assertThat(r.status()).isEqualTo(401);

@@ -2,30 +2,23 @@ package cn.kaowu.platform.audit.web;
 
 import java.util.Set;
 
-import cn.kaowu.platform.audit.AuditEntry;
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditVerification;
-import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.MenuItem;
 import cn.kaowu.platform.kernel.PageQuery;
-import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 审计日志: the administrator reads the trail and verifies its hash chain. */
 @Controller
-@Tag(name = "审计 Audit", description = "审计日志与哈希链校验")
 class AuditController {
 
 	private final AuditLog audit;
@@ -58,25 +51,6 @@ class AuditController {
 					messages.text(result.reason(), result.firstBrokenSeq(), result.entriesChecked()));
 		}
 		return "redirect:/admin/audit";
-	}
-
-	@GetMapping("/api/v1/audit/verify")
-	@ResponseBody
-	@Operation(summary = "校验审计日志哈希链（平台管理员）")
-	AuditVerification verifyApi(Scope scope) {
-		if (!scope.isAdmin()) {
-			throw new AccessDeniedProblem("error.adminOnly");
-		}
-		return audit.verify();
-	}
-
-	@GetMapping("/api/v1/audit")
-	@ResponseBody
-	@Operation(summary = "审计日志（本机构范围，分页）")
-	PageResult<AuditEntry> listApi(Scope scope, @RequestParam(required = false) String entityType,
-			@RequestParam(required = false) String entityId, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return audit.list(scope, entityType, entityId, PageQuery.of(page, size));
 	}
 
 	@Bean

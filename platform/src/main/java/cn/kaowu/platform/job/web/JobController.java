@@ -10,11 +10,8 @@ import java.util.UUID;
 import cn.kaowu.platform.job.JobView;
 import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.PageQuery;
-import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.storage.StoredFile;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,14 +22,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /** Job pages: the list, one job with its live progress bar (SSE), and its files. */
 @Controller
-@Tag(name = "后台任务 Jobs", description = "导入、排考、批量生成等后台任务的进度与结果")
 class JobController {
 
 	/** How often the progress stream looks at the job. */
@@ -112,18 +107,4 @@ class JobController {
 			.body(jobs.read(file));
 	}
 
-	@GetMapping("/api/v1/jobs")
-	@ResponseBody
-	@Operation(summary = "本机构的后台任务（分页，最新在前）")
-	PageResult<JobView> listApi(Scope scope, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return jobs.list(scope, kind, PageQuery.of(page, size));
-	}
-
-	@GetMapping("/api/v1/jobs/{id}")
-	@ResponseBody
-	@Operation(summary = "任务状态与进度")
-	JobView getApi(Scope scope, @PathVariable UUID id) {
-		return jobs.get(scope, id);
-	}
 }

@@ -3,12 +3,8 @@ package cn.kaowu.platform.notification.web;
 import java.util.List;
 
 import cn.kaowu.platform.kernel.PageQuery;
-import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.notification.Inbox;
-import cn.kaowu.platform.notification.InboxEntry;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 @Controller
-@Tag(name = "消息 Inbox", description = "站内消息")
 class InboxController {
 
 	private final Inbox inbox;
@@ -53,18 +48,4 @@ class InboxController {
 		return "redirect:/inbox";
 	}
 
-	@GetMapping("/api/v1/inbox")
-	@ResponseBody
-	@Operation(summary = "我的消息（分页）")
-	PageResult<InboxEntry> listApi(Scope scope, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return inbox.list(scope, PageQuery.of(page, size));
-	}
-
-	@GetMapping("/api/v1/inbox/unread-count")
-	@ResponseBody
-	@Operation(summary = "未读消息数")
-	long unreadCountApi(Scope scope) {
-		return inbox.unreadCount(scope);
-	}
 }
