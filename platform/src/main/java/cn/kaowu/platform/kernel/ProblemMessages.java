@@ -55,6 +55,15 @@ public class ProblemMessages {
 	}
 
 	/**
+	 * Shows a business error on the page a POST redirects to: the message as the flash error and the field
+	 * problems, if any, as its details (see fragments/flash.html).
+	 */
+	public void flash(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, DomainException e) {
+		redirect.addFlashAttribute("error", text(e));
+		redirect.addFlashAttribute("errorDetails", fieldErrors(e).stream().map(m -> m.get("message")).toList());
+	}
+
+	/**
 	 * The caller's language as the UI chooses it (cookie, else Chinese). Servlet filters run before the
 	 * dispatcher sets the locale, and there the request's Accept-Language would leak in.
 	 */

@@ -214,9 +214,7 @@ class PilotApplicationController {
 			if (e instanceof AccessDeniedProblem || e.status().value() == 404) {
 				throw e;
 			}
-			redirect.addFlashAttribute("error", messages.text(e));
-			redirect.addFlashAttribute("errorDetails",
-					messages.fieldErrors(e).stream().map(m -> m.get("message")).toList());
+			messages.flash(redirect, e);
 		}
 		return "redirect:/pilot/applications/" + id;
 	}

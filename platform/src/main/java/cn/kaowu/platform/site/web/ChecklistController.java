@@ -112,8 +112,7 @@ class ChecklistController {
 	}
 
 	private void fail(RedirectAttributes redirect, InvalidInputProblem e, @Nullable ChecklistItemForm form) {
-		redirect.addFlashAttribute("error", messages.text(e));
-		redirect.addFlashAttribute("errorDetails", messages.fieldErrors(e).stream().map(m -> m.get("message")).toList());
+		messages.flash(redirect, e);
 		redirect.addFlashAttribute("checklistItemForm", form);
 	}
 }

@@ -206,9 +206,7 @@ class SiteController {
 			if (e instanceof AccessDeniedProblem || e.status().value() == 404) {
 				throw e;
 			}
-			redirect.addFlashAttribute("error", messages.text(e));
-			redirect.addFlashAttribute("errorDetails",
-					messages.fieldErrors(e).stream().map(m -> m.get("message")).toList());
+			messages.flash(redirect, e);
 		}
 		return "redirect:/sites/" + id;
 	}
@@ -256,9 +254,7 @@ class SiteController {
 			}
 		}
 		catch (InvalidInputProblem e) {
-			redirect.addFlashAttribute("error", messages.text(e));
-			redirect.addFlashAttribute("errorDetails",
-					messages.fieldErrors(e).stream().map(m -> m.get("message")).toList());
+			messages.flash(redirect, e);
 		}
 		return "redirect:/sites/" + id;
 	}

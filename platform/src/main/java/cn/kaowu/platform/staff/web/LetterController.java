@@ -75,8 +75,7 @@ class LetterController {
 			return "redirect:/staff/letters/" + sheet.examId();
 		}
 		catch (InvalidInputProblem e) {
-			redirect.addFlashAttribute("error", messages.text(e));
-			redirect.addFlashAttribute("errorDetails", messages.fieldErrors(e).stream().map(m -> m.get("message")).toList());
+			messages.flash(redirect, e);
 			return "redirect:/staff/letters";
 		}
 	}
@@ -112,8 +111,7 @@ class LetterController {
 			redirect.addFlashAttribute("success", messages.text("staff.letter.recorded", name));
 		}
 		catch (InvalidInputProblem e) {
-			redirect.addFlashAttribute("error", messages.text(e));
-			redirect.addFlashAttribute("errorDetails", messages.fieldErrors(e).stream().map(m -> m.get("message")).toList());
+			messages.flash(redirect, e);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
