@@ -164,7 +164,7 @@ class PlanController {
 	}
 
 	@PostMapping("/plans/{id}/subjects")
-	String processSubjectsForm(Scope scope, @PathVariable long id, @ModelAttribute PlanSubjectsForm subjectsForm,
+	String processSubjectsForm(Scope scope, @PathVariable long id, @ModelAttribute("subjectsForm") PlanSubjectsForm subjectsForm,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {

@@ -3,12 +3,15 @@ package cn.kaowu.platform.plan.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.plan.PlanSubjectView;
@@ -23,6 +26,8 @@ import cn.kaowu.platform.plan.PlanWindow;
 public record PlanTimeline(List<Lane> lanes, List<Tick> ticks, double nowLeft, String nowText, boolean nowInside) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -65,9 +70,7 @@ public record PlanTimeline(List<Lane> lanes, List<Tick> ticks, double nowLeft, S
 			slots.add(bar(scale, s.startsAt(), s.endsAt(),
 					s.levelDisplayName() + " " + s.subjectName() + " " + s.slot(), state(s.startsAt(), s.endsAt(), now)));
 		}
-		String examRange = plan.subjects().isEmpty() ? "—"
-				: plan.subjects().stream().map(s -> s.examDate()).distinct().sorted().map(LocalDate::toString)
-					.reduce((a, b) -> a + "、" + b).orElse("—");
+		String examRange = plan.subjects().isEmpty() ? "—" : examDays(plan.subjects());
 		String examState = plan.subjects().isEmpty() ? "upcoming"
 				: state(plan.subjects().stream().map(PlanSubjectView::startsAt).min(Instant::compareTo).orElseThrow(),
 						plan.subjects().stream().map(PlanSubjectView::endsAt).max(Instant::compareTo).orElseThrow(), now);
@@ -76,6 +79,17 @@ public record PlanTimeline(List<Lane> lanes, List<Tick> ticks, double nowLeft, S
 		lanes.add(window("PUBLICATION", plan.publication(), scale, now));
 		return new PlanTimeline(lanes, ticks(scale), scale.clamped(now), MINUTE.format(now.atZone(AdjustableClock.CHINA)),
 				!now.isBefore(start) && now.isBefore(end));
+	}
+
+	/** "2026-12-13 08:30-17:00", one entry per exam day, from its first start to its last end. */
+	private static String examDays(List<PlanSubjectView> subjects) {
+		Map<LocalDate, List<PlanSubjectView>> byDay = new TreeMap<>();
+		subjects.forEach(s -> byDay.computeIfAbsent(s.examDate(), d -> new ArrayList<>()).add(s));
+		List<String> days = new ArrayList<>();
+		byDay.forEach((day, list) -> days.add(day + " "
+				+ TIME.format(list.stream().map(PlanSubjectView::startTime).min(LocalTime::compareTo).orElseThrow()) + "-"
+				+ TIME.format(list.stream().map(PlanSubjectView::endTime).max(LocalTime::compareTo).orElseThrow())));
+		return String.join("、", days);
 	}
 
 	private static Lane window(String key, PlanWindow w, Scale scale, Instant now) {
