@@ -1,0 +1,54 @@
+package cn.kaowu.platform.plan;
+
+import java.util.List;
+
+import cn.kaowu.platform.IntegrationTest;
+import cn.kaowu.platform.catalog.CertificateLevel;
+import cn.kaowu.platform.demo.DemoStep;
+import cn.kaowu.platform.kernel.AdjustableClock;
+import cn.kaowu.platform.kernel.PageQuery;
+import cn.kaowu.platform.kernel.Scope;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** hongke's demo plans: one published with registration open now, one draft; loading again adds nothing. */
+@IntegrationTest
+@TestPropertySource(properties = "kaowu.demo.enabled=true")
+class PlanDemoDataIntegrationTest {
+
+	@Autowired
+	PlanManagement plans;
+
+	@Autowired
+	ExamPlans examPlans;
+
+	@Autowired
+	AdjustableClock clock;
+
+	@Autowired
+	List<DemoStep> steps;
+
+	@Test
+	void hongkeHasAnOpenAndADraftPlan() {
+		List<PlanView> all = plans.list(Scope.system(), PlanManagement.PlanFilter.none(), PageQuery.of(1, 100))
+			.items()
+			.stream()
+			.filter(p -> p.certificateName().equals("网店运营推广"))
+			.toList();
+		assertThat(all).extracting(PlanView::status).containsExactlyInAnyOrder(PlanStatus.PUBLISHED, PlanStatus.DRAFT);
+		PlanView open = all.stream().filter(PlanView::isPublished).findFirst().orElseThrow();
+		assertThat(open.isRegistrationOpen(clock.instant())).isTrue();
+		assertThat(open.levels()).extracting(PlanLevel::level)
+			.containsExactly(CertificateLevel.JUNIOR, CertificateLevel.INTERMEDIATE);
+		assertThat(open.subjects()).hasSize(4)
+			.allSatisfy(s -> assertThat(s.examDate().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SATURDAY));
+		assertThat(examPlans.published(open.certificateId())).extracting(PlanView::id).contains(open.id());
+
+		steps.forEach(DemoStep::run);
+		assertThat(plans.list(Scope.system(), new PlanManagement.PlanFilter(null, open.certificateId(), null, null),
+				PageQuery.of(1, 100)).total()).isEqualTo(2);
+	}
+}
