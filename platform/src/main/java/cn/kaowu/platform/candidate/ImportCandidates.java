@@ -90,8 +90,10 @@ class ImportCandidates implements JobHandler {
 			context.attachReport("导入失败考生.xlsx", Spreadsheets.CONTENT_TYPE,
 					Spreadsheets.failedRows(outcome.headers(), outcome.failed()));
 		}
-		context.finish(outcome.stored(), outcome.failed().size(),
-				messages.text("candidate.import.done", outcome.stored(), outcome.failed().size()));
+		String list = messages.text(kind.messageKey());
+		context.finish(outcome.stored(), outcome.failed().size(), outcome.failed().isEmpty()
+				? messages.text("candidate.import.done", list)
+				: messages.text("candidate.import.doneWithFailures", list, outcome.failed().size()));
 	}
 
 	Outcome importRows(Scope scope, long collegeId, CandidateKind kind, String fileName, byte[] content,

@@ -113,11 +113,11 @@ class UploadPhotos implements JobHandler {
 					zipName + "：成功 " + accepted.size() + " 张，失败 " + (report.size() - accepted.size()) + " 张",
 					collegeId));
 		});
-		context.attachReport("照片导入结果.xlsx", Spreadsheets.CONTENT_TYPE,
+		context.attachResult("照片导入结果.xlsx", Spreadsheets.CONTENT_TYPE,
 				Spreadsheets.sheet("照片导入结果", List.of(new Spreadsheets.Column("文件", 40),
 						new Spreadsheets.Column("结果", 60)), report));
 		context.progress(report.size() + 1, report.size() + 1);
 		context.finish(accepted.size(), report.size() - accepted.size(),
-				messages.text("candidate.photo.done", accepted.size(), report.size() - accepted.size()));
+				messages.text("candidate.photo.done"));
 	}
 }

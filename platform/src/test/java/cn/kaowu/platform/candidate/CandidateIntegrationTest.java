@@ -98,7 +98,8 @@ class CandidateIntegrationTest {
 
 	/** Failed-row report rows by their first cells: row number in the file → reason. */
 	List<List<String>> report(JobView job) throws IOException {
-		byte[] report = jobs.read(jobs.file(world.scopeOf(admin), job.id(), "report"));
+		byte[] report = jobs.read(jobs.file(world.scopeOf(admin), job.id(),
+				job.kind().equals(CandidateManagement.PHOTO_JOB) ? "result" : "report"));
 		List<List<String>> rows = new ArrayList<>();
 		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(report))) {
 			for (Row row : wb.getFirstSheet().read()) {
@@ -160,7 +161,7 @@ class CandidateIntegrationTest {
 		assertThat(first.state()).as(first.message()).isEqualTo(JobState.SUCCEEDED);
 		assertThat(first.succeeded()).isEqualTo(963);
 		assertThat(first.failed()).isEqualTo(37);
-		assertThat(first.message()).isEqualTo("导入成功 963 条，失败 37 条");
+		assertThat(first.message()).isEqualTo("新增的考生已存入“院校考生”；37 行未导入，请下载失败明细查看原因");
 		assertThat(api.get("/api/v1/candidates?kind=COLLEGE").body().path("total").asLong()).isEqualTo(963);
 
 		List<List<String>> report = report(first);

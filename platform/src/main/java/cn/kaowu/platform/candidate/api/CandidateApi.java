@@ -115,6 +115,22 @@ class CandidateApi {
 		return candidates.confirmManually(scope, id);
 	}
 
+	@PostMapping(path = "/{id}/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "上传单个考生照片", description = "JPG/PNG，≤ 5 MB，295×413 像素（±10）；信息准确后不能更改")
+	CandidateView attachPhoto(Scope scope, @PathVariable long id, @RequestPart("file") MultipartFile file) {
+		return candidates.attachPhoto(scope, id, String.valueOf(file.getOriginalFilename()), bytes(file));
+	}
+
+	@GetMapping("/{id}/photo")
+	@Operation(summary = "考生照片")
+	ResponseEntity<byte[]> photo(Scope scope, @PathVariable long id) {
+		return candidates.photo(scope, id)
+			.map(p -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(cn.kaowu.platform.candidate.CandidatePhotos.type(p).contentType()))
+				.body(p))
+			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
 	@GetMapping("/template")
 	@Operation(summary = "下载导入模板（xlsx）")
 	ResponseEntity<byte[]> template() {
