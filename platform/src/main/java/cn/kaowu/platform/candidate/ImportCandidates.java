@@ -101,7 +101,8 @@ class ImportCandidates implements JobHandler {
 		List<SheetRow> rows = new ArrayList<>();
 		List<String> expected = List.copyOf(CandidateRules.COLUMNS.values());
 		var read = Spreadsheets.read("file", fileName, content, expected, rows::add);
-		int total = rows.size() + 1;
+		// The rows are the work; the last one counts only once everything is stored.
+		int total = rows.size();
 		int year = CandidateRules.currentYear(clock);
 		Map<String, Integer> seen = new HashMap<>();
 		List<CandidateRules.Values> good = new ArrayList<>(rows.size());

@@ -58,6 +58,8 @@ class CandidateBrowserTest extends BrowserTestSupport {
 		page.waitForURL("**/jobs/*");
 		assertThat(page.locator(".card").last()).containsText("成功 4 条，失败 1 条",
 				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		// One progress bar: the live one, not also the one rendered when the page opened.
+		assertThat(page.locator(".job-progress")).hasCount(1);
 		screenshot("candidate-import-job");
 
 		page.click(".sidebar >> text=考生管理");
