@@ -15,7 +15,7 @@ import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.org.OrganisationManagement;
 import cn.kaowu.platform.org.OrganisationView;
-import cn.kaowu.platform.staff.ChineseIdNumber;
+import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.staff.CommitteeGroup;
 import cn.kaowu.platform.staff.CommitteeManagement;
 import cn.kaowu.platform.staff.CommitteeView;

@@ -3,7 +3,7 @@
  * and the responsibility letters signed before each exam.
  * <ul>
  * <li><b>staff member</b> ({@code staff_member}): name, gender, ID number (GB 11643, checked by
- * {@link cn.kaowu.platform.staff.ChineseIdNumber}; stored whole, masked in every list, export and audit entry),
+ * {@link cn.kaowu.platform.kernel.ChineseIdNumber}; stored whole, masked in every list, export and audit entry),
  * phone, department, {@link cn.kaowu.platform.staff.StaffRole}, {@link cn.kaowu.platform.staff.TrainingStatus},
  * years of experience, majors taught, active; declared close relatives ({@code staff_relative}).</li>
  * <li><b>exam committee</b> ({@code staff_committee}, {@code staff_committee_member}): one per site with the five

@@ -1,5 +1,6 @@
 package cn.kaowu.platform.staff;
 
+import cn.kaowu.platform.kernel.ChineseIdNumber;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package cn.kaowu.platform.staff;
 
+import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.BrowserTestSupport;
 import cn.kaowu.platform.TestWorld;
 import cn.kaowu.platform.catalog.CatalogManagement;

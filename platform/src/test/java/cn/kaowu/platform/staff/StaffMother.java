@@ -1,5 +1,6 @@
 package cn.kaowu.platform.staff;
 
+import cn.kaowu.platform.kernel.ChineseIdNumber;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package cn.kaowu.platform.staff;
+package cn.kaowu.platform.kernel;
 
 import cn.kaowu.platform.kernel.DomainException.FieldProblem;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ class ChineseIdNumberTest {
 
 	@Test
 	void aWrongCheckDigitIsRefused() {
-		assertThat(key("110105194912310021")).isEqualTo("staff.idNumber.checkDigit");
-		assertThat(key("440524188001010015")).isEqualTo("staff.idNumber.checkDigit");
+		assertThat(key("110105194912310021")).isEqualTo("idNumber.checkDigit");
+		assertThat(key("440524188001010015")).isEqualTo("idNumber.checkDigit");
 	}
 
 	@Test
@@ -32,19 +32,19 @@ class ChineseIdNumberTest {
 
 	@Test
 	void theLengthMustBe18() {
-		assertThat(key("11010519491231002")).isEqualTo("staff.idNumber.length");
-		assertThat(key("11010519491231002X1")).isEqualTo("staff.idNumber.length");
+		assertThat(key("11010519491231002")).isEqualTo("idNumber.length");
+		assertThat(key("11010519491231002X1")).isEqualTo("idNumber.length");
 		assertThat(ChineseIdNumber.problem("f", "1101051949123100").orElseThrow().args()).containsExactly(16);
-		assertThat(key("")).isEqualTo("staff.idNumber.required");
-		assertThat(key(null)).isEqualTo("staff.idNumber.required");
+		assertThat(key("")).isEqualTo("idNumber.required");
+		assertThat(key(null)).isEqualTo("idNumber.required");
 	}
 
 	@Test
 	void lettersAndImpossibleBirthDatesAreRefused() {
-		assertThat(key("1101051949123100XX")).isEqualTo("staff.idNumber.pattern");
-		assertThat(key("11010519491231002Y")).isEqualTo("staff.idNumber.pattern");
+		assertThat(key("1101051949123100XX")).isEqualTo("idNumber.pattern");
+		assertThat(key("11010519491231002Y")).isEqualTo("idNumber.pattern");
 		// 1949-02-30 does not exist (check digit made to match, so only the date is at fault).
-		assertThat(key(ChineseIdNumber.complete("11010519490230002"))).isEqualTo("staff.idNumber.birthDate");
+		assertThat(key(ChineseIdNumber.complete("11010519490230002"))).isEqualTo("idNumber.birthDate");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package cn.kaowu.platform.staff;
+package cn.kaowu.platform.kernel;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The 18-character resident identity number of GB 11643-1999: 6 digits of area, 8 of birth date, 3 of sequence
  * and a check digit (ISO 7064 MOD 11-2, where 10 is written {@code X}). A lower-case {@code x} is accepted and
- * normalised to upper case. Lives in the staff module until the candidate module needs it too.
+ * normalised to upper case. Shared by the staff and candidate modules; message keys {@code idNumber.*} are in {@code messages}.
  */
 public final class ChineseIdNumber {
 
@@ -29,29 +29,29 @@ public final class ChineseIdNumber {
 		return number == null ? "" : number.trim().toUpperCase(Locale.ROOT);
 	}
 
-	/** The problem with a number (message keys of {@code i18n/staff}), or nothing if it is valid. */
+	/** The problem with a number (message keys {@code idNumber.*}), or nothing if it is valid. */
 	public static Optional<FieldProblem> problem(String field, @Nullable String number) {
 		String n = normalise(number);
 		if (n.isEmpty()) {
-			return Optional.of(new FieldProblem(field, "staff.idNumber.required"));
+			return Optional.of(new FieldProblem(field, "idNumber.required"));
 		}
 		if (n.length() != LENGTH) {
-			return Optional.of(new FieldProblem(field, "staff.idNumber.length", n.length()));
+			return Optional.of(new FieldProblem(field, "idNumber.length", n.length()));
 		}
 		for (int i = 0; i < LENGTH - 1; i++) {
 			if (n.charAt(i) < '0' || n.charAt(i) > '9') {
-				return Optional.of(new FieldProblem(field, "staff.idNumber.pattern"));
+				return Optional.of(new FieldProblem(field, "idNumber.pattern"));
 			}
 		}
 		char last = n.charAt(LENGTH - 1);
 		if (!(last >= '0' && last <= '9') && last != 'X') {
-			return Optional.of(new FieldProblem(field, "staff.idNumber.pattern"));
+			return Optional.of(new FieldProblem(field, "idNumber.pattern"));
 		}
 		if (birthDate(n).isEmpty()) {
-			return Optional.of(new FieldProblem(field, "staff.idNumber.birthDate"));
+			return Optional.of(new FieldProblem(field, "idNumber.birthDate"));
 		}
 		if (checkDigit(n.substring(0, LENGTH - 1)) != last) {
-			return Optional.of(new FieldProblem(field, "staff.idNumber.checkDigit"));
+			return Optional.of(new FieldProblem(field, "idNumber.checkDigit"));
 		}
 		return Optional.empty();
 	}
