@@ -1,5 +1,6 @@
 package cn.kaowu.platform.candidate;
 
+import cn.kaowu.platform.Multipart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package cn.kaowu.platform.staff;
 
+import cn.kaowu.platform.Multipart;
 import cn.kaowu.platform.kernel.ChineseIdNumber;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package cn.kaowu.platform.staff;
+package cn.kaowu.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Posts a multipart form with a bearer token (the shared ApiClient speaks JSON only). */
-final class Multipart {
+public final class Multipart {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -23,7 +23,7 @@ final class Multipart {
 
 	private final String token;
 
-	Multipart(int port, String username, String password) {
+	public Multipart(int port, String username, String password) {
 		this.port = port;
 		HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
 			.header("Content-Type", "application/json")
@@ -33,9 +33,9 @@ final class Multipart {
 		this.token = JSON.readTree(r.body()).path("token").asString();
 	}
 
-	record Response(int status, JsonNode body) {
+	public record Response(int status, JsonNode body) {
 
-		String fieldError(String field) {
+		public String fieldError(String field) {
 			for (JsonNode e : body.path("errors")) {
 				if (e.path("field").asString().equals(field)) {
 					return e.path("message").asString();
@@ -45,7 +45,7 @@ final class Multipart {
 		}
 	}
 
-	Response post(String path, Map<String, String> fields, String fileName, byte[] content) {
+	public Response post(String path, Map<String, String> fields, String fileName, byte[] content) {
 		String boundary = "----kaowu" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
@@ -64,7 +64,7 @@ final class Multipart {
 	}
 
 	/** GETs raw bytes. */
-	HttpResponse<byte[]> download(String path) {
+	public HttpResponse<byte[]> download(String path) {
 		try {
 			return HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
