@@ -2,7 +2,6 @@ package cn.kaowu.platform.candidate.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import cn.kaowu.platform.candidate.CandidateForm;
@@ -14,6 +13,7 @@ import cn.kaowu.platform.candidate.CandidateView;
 import cn.kaowu.platform.candidate.IdType;
 import cn.kaowu.platform.candidate.VerificationState;
 import cn.kaowu.platform.job.JobView;
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.Forms;
@@ -25,9 +25,6 @@ import cn.kaowu.platform.org.OrganisationView;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -101,11 +98,7 @@ class CandidateController {
 	}
 
 	static ResponseEntity<byte[]> xlsx(String name, byte[] content) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(content);
+		return Downloads.attachment(name, Spreadsheets.CONTENT_TYPE, content);
 	}
 
 	@PostMapping("/import")

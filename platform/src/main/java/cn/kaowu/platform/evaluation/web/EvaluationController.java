@@ -1,6 +1,5 @@
 package cn.kaowu.platform.evaluation.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -17,6 +16,7 @@ import cn.kaowu.platform.evaluation.RoundView;
 import cn.kaowu.platform.evaluation.SiteEvaluations;
 import cn.kaowu.platform.evaluation.SubmissionStatus;
 import cn.kaowu.platform.evaluation.SubmissionView;
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.Forms;
@@ -27,9 +27,6 @@ import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.storage.StoredFile;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -168,11 +165,7 @@ class EvaluationController {
 	@GetMapping("/evaluation/submissions/{id}/files/{which}")
 	ResponseEntity<byte[]> file(Scope scope, @PathVariable long id, @PathVariable String which) {
 		StoredFile file = evaluations.attachment(scope, id, which);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(file.originalName(), StandardCharsets.UTF_8).build().toString())
-			.body(evaluations.read(file));
+		return Downloads.inline(file.originalName(), file.contentType(), evaluations.read(file));
 	}
 
 	private String roundForm(Scope scope, Model model) {

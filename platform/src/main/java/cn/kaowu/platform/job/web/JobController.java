@@ -1,7 +1,6 @@
 package cn.kaowu.platform.job.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -9,12 +8,11 @@ import java.util.UUID;
 
 import cn.kaowu.platform.job.JobView;
 import cn.kaowu.platform.job.Jobs;
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.storage.StoredFile;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -100,11 +98,7 @@ class JobController {
 	@GetMapping("/jobs/{id}/files/{which}")
 	ResponseEntity<byte[]> file(Scope scope, @PathVariable UUID id, @PathVariable String which) {
 		StoredFile file = jobs.file(scope, id, which);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.originalName(), StandardCharsets.UTF_8).build().toString())
-			.body(jobs.read(file));
+		return Downloads.attachment(file.originalName(), file.contentType(), jobs.read(file));
 	}
 
 }

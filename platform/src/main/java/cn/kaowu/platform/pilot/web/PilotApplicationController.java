@@ -2,11 +2,11 @@ package cn.kaowu.platform.pilot.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.Forms;
@@ -25,9 +25,6 @@ import cn.kaowu.platform.pilot.PilotUpload;
 import cn.kaowu.platform.catalog.CertificateLevel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -272,11 +269,7 @@ class PilotApplicationController {
 	@GetMapping("/pilot/applications/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(Scope scope, @PathVariable long id, @PathVariable long attachmentId) {
 		PilotManagement.Download file = pilot.attachment(scope, id, attachmentId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(file.name(), StandardCharsets.UTF_8).build().toString())
-			.body(file.content());
+		return Downloads.inline(file.name(), file.contentType(), file.content());
 	}
 
 	// ---- helpers -------------------------------------------------------------------------------------

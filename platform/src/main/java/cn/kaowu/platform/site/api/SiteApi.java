@@ -2,10 +2,10 @@ package cn.kaowu.platform.site.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Scope;
@@ -24,8 +24,6 @@ import cn.kaowu.platform.site.SiteView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -184,11 +182,7 @@ class SiteApi {
 	@Operation(summary = "下载考核站点资格证书（PDF）")
 	ResponseEntity<byte[]> certificate(Scope scope, @PathVariable long id) {
 		SiteManagement.Download file = sites.certificate(scope, id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
-			.body(file.content());
+		return Downloads.attachment(file.name(), MediaType.APPLICATION_PDF_VALUE, file.content());
 	}
 
 	@PostMapping("/{id}/suspend")

@@ -2,12 +2,12 @@ package cn.kaowu.platform.site.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.Forms;
@@ -26,9 +26,6 @@ import cn.kaowu.platform.site.SiteUpload;
 import cn.kaowu.platform.site.SiteView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -272,13 +269,8 @@ class SiteController {
 	// ---- helpers -------------------------------------------------------------------------------------
 
 	static ResponseEntity<byte[]> send(SiteManagement.Download file, boolean inline) {
-		ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-			.filename(file.name(), StandardCharsets.UTF_8)
-			.build();
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.body(file.content());
+		return inline ? Downloads.inline(file.name(), file.contentType(), file.content())
+				: Downloads.attachment(file.name(), file.contentType(), file.content());
 	}
 
 	private String afterSave(Scope scope, SiteView saved, boolean submit, RedirectAttributes redirect) {

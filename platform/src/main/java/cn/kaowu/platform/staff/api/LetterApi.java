@@ -2,10 +2,10 @@ package cn.kaowu.platform.staff.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.staff.LetterManagement;
@@ -14,8 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,14 +82,6 @@ class LetterApi {
 	@Operation(summary = "下载签字扫描件")
 	ResponseEntity<byte[]> scan(Scope scope, @PathVariable long letterId) {
 		LetterManagement.Scan scan = letters.scan(scope, letterId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(scan.file().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(scan.file().originalName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(scan.content());
+		return Downloads.attachment(scan.file().originalName(), scan.file().contentType(), scan.content());
 	}
 }

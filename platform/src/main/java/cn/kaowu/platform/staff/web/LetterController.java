@@ -2,11 +2,11 @@ package cn.kaowu.platform.staff.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
@@ -16,9 +16,6 @@ import cn.kaowu.platform.staff.LetterSheet;
 import cn.kaowu.platform.staff.StaffManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -122,11 +119,6 @@ class LetterController {
 	@GetMapping("/scans/{letterId}")
 	ResponseEntity<byte[]> scan(Scope scope, @PathVariable long letterId) {
 		LetterManagement.Scan scan = letters.scan(scope, letterId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(scan.file().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(scan.file().originalName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(scan.content());
+		return Downloads.inline(scan.file().originalName(), scan.file().contentType(), scan.content());
 	}
 }

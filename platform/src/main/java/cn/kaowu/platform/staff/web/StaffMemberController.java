@@ -3,6 +3,7 @@ package cn.kaowu.platform.staff.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.Forms;
@@ -20,9 +21,6 @@ import cn.kaowu.platform.staff.StaffView;
 import cn.kaowu.platform.staff.TrainingStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,14 +109,8 @@ class StaffMemberController {
 			}
 			pageNo++;
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(text("staff.export.file") + ".csv", StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+		return Downloads.attachment(text("staff.export.file") + ".csv", "text/csv;charset=UTF-8",
+				csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	@PostMapping("/batch")
