@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
-import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
@@ -102,7 +101,7 @@ public class WorkingCalendar {
 
 	@Transactional
 	public CalendarDay setDay(Scope scope, LocalDate day, DayKind kind, String name) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		String label = name == null ? "" : name.trim();
 		if (label.isEmpty() || label.length() > 50) {
 			throw new InvalidInputProblem("name", "calendar.name.required");
@@ -122,7 +121,7 @@ public class WorkingCalendar {
 
 	@Transactional
 	public void removeDay(Scope scope, LocalDate day) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		String kind = jdbc.sql("SELECT kind FROM calendar_day WHERE day = ?").param(Date.valueOf(day)).query(String.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundProblem("日历日期", day));
@@ -133,7 +132,7 @@ public class WorkingCalendar {
 
 	@Transactional
 	public void markComplete(Scope scope, int year, String source) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		String text = source == null ? "" : source.trim();
 		if (text.isEmpty() || text.length() > 200) {
 			throw new InvalidInputProblem("source", "calendar.source.required");
@@ -160,9 +159,4 @@ public class WorkingCalendar {
 		}
 	}
 
-	private static void requireAdmin(Scope scope) {
-		if (!scope.isAdmin()) {
-			throw new AccessDeniedProblem("error.adminOnly");
-		}
-	}
 }

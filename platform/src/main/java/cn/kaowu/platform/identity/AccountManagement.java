@@ -81,7 +81,7 @@ public class AccountManagement {
 
 	@Transactional
 	public CreatedAccount create(Scope scope, AccountForm form) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		Long organisationId = validateRoleAndOrganisation(form.getRole(), form.getOrganisationId());
 		String password = generatePassword();
 		long id;
@@ -109,7 +109,7 @@ public class AccountManagement {
 	/** Creates an account with a known password (demo data and tests); still validated against the policy. */
 	@Transactional
 	public AccountView createWithPassword(Scope scope, AccountForm form, String password, boolean mustChange) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		List<String> violations = policy.violations(password, form.getUsername());
 		if (!violations.isEmpty()) {
 			throw new InvalidInputProblem("password", violations.getFirst());
@@ -123,7 +123,7 @@ public class AccountManagement {
 
 	@Transactional
 	public AccountView update(Scope scope, long id, AccountForm form) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		AccountView current = get(scope, id);
 		if (form.getRole() != current.role()) {
 			throw new InvalidInputProblem("role", "account.role.immutable");
@@ -138,7 +138,7 @@ public class AccountManagement {
 
 	@Transactional
 	public String resetPassword(Scope scope, long id) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		AccountView account = get(scope, id);
 		String password = generatePassword();
 		jdbc.sql("""
@@ -154,7 +154,7 @@ public class AccountManagement {
 
 	@Transactional
 	public AccountView unlock(Scope scope, long id) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		AccountView account = get(scope, id);
 		jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = ?")
 			.param(id)
@@ -166,7 +166,7 @@ public class AccountManagement {
 
 	@Transactional
 	public AccountView setEnabled(Scope scope, long id, boolean enabled) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		AccountView account = get(scope, id);
 		if (scope.accountId() != null && scope.accountId() == id && !enabled) {
 			throw new InvalidInputProblem("enabled", "account.disableSelf");
@@ -301,11 +301,6 @@ public class AccountManagement {
 		return sb.toString();
 	}
 
-	private static void requireAdmin(Scope scope) {
-		if (!scope.isAdmin()) {
-			throw new AccessDeniedProblem("error.adminOnly");
-		}
-	}
 
 	private static @Nullable String blankToNull(@Nullable String s) {
 		return s == null || s.isBlank() ? null : s.trim();

@@ -43,6 +43,13 @@ public record Scope(@Nullable Long accountId, String username, Role role, @Nulla
 		};
 	}
 
+	/** Fails unless this is the platform administrator (or the system). */
+	public void requireAdmin() {
+		if (!isAdmin()) {
+			throw new AccessDeniedProblem("error.adminOnly");
+		}
+	}
+
 	/** The organisation this scope acts for; fails for the administrator and system. */
 	public long requireOrganisation() {
 		if (organisationId == null) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
-import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException.FieldProblem;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
@@ -62,7 +61,7 @@ public class OrganisationManagement {
 
 	@Transactional
 	public OrganisationView create(Scope scope, OrganisationForm form) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		Location location = validate(form);
 		var now = Timestamp.from(clock.instant());
 		long id;
@@ -86,7 +85,7 @@ public class OrganisationManagement {
 
 	@Transactional
 	public OrganisationView update(Scope scope, long id, OrganisationForm form) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		OrganisationView current = get(scope, id);
 		if (form.getType() != current.type()) {
 			throw new InvalidInputProblem("type", "org.type.immutable");
@@ -116,7 +115,7 @@ public class OrganisationManagement {
 
 	@Transactional
 	public OrganisationView setEnabled(Scope scope, long id, boolean enabled) {
-		requireAdmin(scope);
+		scope.requireAdmin();
 		OrganisationView current = get(scope, id);
 		if (current.enabled() != enabled) {
 			jdbc.sql("UPDATE organisation SET enabled = ?, updated_at = ?, version = version + 1 WHERE id = ?")
@@ -229,11 +228,6 @@ public class OrganisationManagement {
 				: new InvalidInputProblem("name", "org.name.duplicate");
 	}
 
-	private static void requireAdmin(Scope scope) {
-		if (!scope.isAdmin()) {
-			throw new AccessDeniedProblem("error.adminOnly");
-		}
-	}
 
 	private static @Nullable String blankToNull(@Nullable String s) {
 		return s == null || s.isBlank() ? null : s.trim();
