@@ -38,6 +38,10 @@ public class TestWorld {
 		return prefix + SEQ.incrementAndGet();
 	}
 
+	public OrganisationView orgById(long id) {
+		return organisations.find(id).orElseThrow();
+	}
+
 	public OrganisationView province() {
 		return org(OrganisationType.PROVINCE, unique("测试省"), null, null);
 	}

@@ -307,6 +307,42 @@ public class CandidateManagement {
 		candidates.addRegistrations(candidateId, delta);
 	}
 
+	/** {@link #registrationsChanged(long, int)} for many candidates in one statement. */
+	@Transactional
+	public void registrationsChanged(java.util.Collection<Long> candidateIds, int delta) {
+		candidates.addRegistrations(candidateIds, delta);
+	}
+
+	/**
+	 * For registration: the college's candidates (both lists) with these ID numbers, keyed by ID number. No scope
+	 * check: the caller registers for {@code collegeId} and has checked that it may.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, List<Registrant>> registrants(long collegeId, java.util.Collection<String> idNumbers) {
+		java.util.Map<String, List<Registrant>> byNumber = new java.util.HashMap<>();
+		for (Candidates.Row r : candidates.ofCollegeByIdNumbers(collegeId, idNumbers)) {
+			byNumber.computeIfAbsent(r.idNumber(), k -> new ArrayList<>(1)).add(r.registrant());
+		}
+		return byNumber;
+	}
+
+	/** One candidate for registration, if the scope may read it. */
+	@Transactional(readOnly = true)
+	public Registrant registrant(Scope scope, long candidateId) {
+		return row(scope, candidateId).registrant();
+	}
+
+	/** The college's verified candidates of a list whose name or ID number contains {@code q}, at most 20. */
+	@Transactional(readOnly = true)
+	public List<CandidateView> verified(Scope scope, CandidateKind kind, @Nullable String q) {
+		OrganisationView college = access.college(scope, null);
+		boolean number = q != null && q.trim().matches("[0-9A-Za-z]+") && q.trim().chars().anyMatch(Character::isDigit);
+		var filter = new Candidates.Filter(kind, number ? null : q, number ? q.trim() : null, VerificationState.VERIFIED,
+				null);
+		return candidates.page(college.id(), filter, new PageQuery(1, 20)).items().stream().map(Candidates.Row::view)
+			.toList();
+	}
+
 	// ---- import, photos, export ---------------------------------------------------------------------------
 
 	/** The import template (exact headers, the notes row of the national platform). */

@@ -37,6 +37,11 @@ class Candidates {
 			String majorCode, @Nullable UUID photoFileId, VerificationState state, @Nullable String stateNote,
 			int registrations, int version, Instant createdAt) {
 
+		Registrant registrant() {
+			return new Registrant(id, collegeId, kind, name, pinyin, gender, idType, idNumber, phone, majorName,
+					majorCode, state);
+		}
+
 		CandidateView view() {
 			return new CandidateView(id, collegeId, kind, name, pinyin, gender, idType, ChineseIdNumber.mask(idNumber),
 					ChineseIdNumber.maskPhone(phone), enrolmentYear, educationLevel, majorName, majorCode,
@@ -162,6 +167,26 @@ class Candidates {
 
 	void addRegistrations(long id, int delta) {
 		jdbc.sql("UPDATE candidate SET registrations = registrations + ? WHERE id = ?").params(delta, id).update();
+	}
+
+	/** One statement for many candidates (an import registers tens of thousands). */
+	void addRegistrations(Collection<Long> ids, int delta) {
+		if (!ids.isEmpty()) {
+			jdbc.sql("UPDATE candidate SET registrations = registrations + ? WHERE id = ANY(?)")
+				.params(delta, ids.toArray(Long[]::new))
+				.update();
+		}
+	}
+
+	/** The college's candidates with these ID numbers (any type, either list). */
+	List<Row> ofCollegeByIdNumbers(long collegeId, Collection<String> idNumbers) {
+		if (idNumbers.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM candidate WHERE college_id = ? AND id_number = ANY(?)")
+			.params(collegeId, idNumbers.toArray(String[]::new))
+			.query(MAPPER)
+			.list();
 	}
 
 	void delete(long id) {

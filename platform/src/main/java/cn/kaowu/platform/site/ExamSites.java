@@ -1,6 +1,7 @@
 package cn.kaowu.platform.site;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,6 +48,21 @@ public class ExamSites {
 	@Transactional(readOnly = true)
 	public Optional<SiteView> find(long siteId) {
 		return sites.find(siteId);
+	}
+
+	/** An approved site by its code (考核站点编号), no scope check. */
+	@Transactional(readOnly = true)
+	public Optional<SiteView> findByCode(String code) {
+		return sites.findByCode(code);
+	}
+
+	/**
+	 * The approved, active sites of a certificate, every college's: registration offers them, a college's own
+	 * first in its pages, the others for 借考 (borrowed exams).
+	 */
+	@Transactional(readOnly = true)
+	public List<SiteView> activeSites(long certificateId) {
+		return sites.activeOf(certificateId);
 	}
 
 	/** The site if it is approved and ACTIVE; otherwise a 409 naming the site and why. */

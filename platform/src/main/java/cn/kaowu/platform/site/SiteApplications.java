@@ -125,6 +125,18 @@ class SiteApplications {
 			.map(s -> withPhotos(List.of(s)).getFirst());
 	}
 
+	Optional<SiteView> findByCode(String code) {
+		return jdbc.sql("SELECT * FROM exam_site WHERE code = ?").param(code).query(MAPPER).optional()
+			.map(s -> withPhotos(List.of(s)).getFirst());
+	}
+
+	/** Approved, active sites of a certificate, by college name. */
+	List<SiteView> activeOf(long certificateId) {
+		return withPhotos(jdbc.sql("""
+				SELECT * FROM exam_site WHERE certificate_id = ? AND status = 'APPROVED' AND operating_status = 'ACTIVE'
+				ORDER BY college_name, id""").param(certificateId).query(MAPPER).list());
+	}
+
 	boolean exists(long collegeId, long certificateId) {
 		return jdbc.sql("SELECT count(*) FROM exam_site WHERE college_id = ? AND certificate_id = ?")
 			.params(collegeId, certificateId)

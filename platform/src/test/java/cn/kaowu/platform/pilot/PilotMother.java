@@ -128,9 +128,14 @@ public final class PilotMother {
 
 	/** The college becomes a pilot college of this year for the certificate (scale 200). */
 	public PilotApplicationView approvedPilot(Setting s, Scope college, CertificateView certificate) {
+		return approvedPilot(s, college, certificate, 200);
+	}
+
+	/** The college becomes a pilot college of this year for the certificate with the approved scale. */
+	public PilotApplicationView approvedPilot(Setting s, Scope college, CertificateView certificate, int scale) {
 		PilotBatchView batch = openBatch(s, false);
 		PilotApplicationView a = pilot.createApplication(college, form(batch.id(), certificate.id()), List.of());
 		pilot.submit(college, a.id());
-		return pilot.approve(s.provinceScope(), a.id(), 200);
+		return pilot.approve(s.provinceScope(), a.id(), scale);
 	}
 }
