@@ -1,7 +1,5 @@
 package cn.kaowu.platform.enrollment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +26,7 @@ import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Where;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +83,8 @@ class RegistrationRecords {
 	}
 
 	/**
-	 * Stores the records with one {@code COPY} on the caller's transaction's connection (all or nothing).
+	 * Stores the records with one {@code COPY} on the caller's transaction's connection (all or nothing). The CSV is
+	 * written to the server in chunks, so 100,000 records never sit in memory as one text.
 	 */
 	int copy(List<NewRecord> records, @Nullable UUID jobId, Instant now) {
 		if (records.isEmpty()) {
@@ -92,43 +92,65 @@ class RegistrationRecords {
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			String ts = now.toString();
-			String job = jobId == null ? "" : jobId.toString();
-			StringBuilder csv = new StringBuilder(records.size() * 400);
-			for (NewRecord r : records) {
-				csv.append(r.planId()).append(',');
-				field(csv, r.planName()).append(',').append(r.planYear()).append(',').append(r.organisationId()).append(',');
-				field(csv, r.organisationName()).append(',').append(r.certificateId()).append(',');
-				field(csv, r.certificateName()).append(',').append(r.levelId()).append(',').append(r.level().name())
-					.append(',').append(r.planSubjectId()).append(',');
-				field(csv, r.subjectName()).append(',');
-				field(csv, r.subjectCode()).append(',').append(r.examMode().name()).append(',')
-					.append(r.startsAt()).append(',').append(r.endsAt()).append(',').append(r.candidateId()).append(',')
-					.append(r.candidateKind().name()).append(',');
-				field(csv, r.name()).append(',');
-				field(csv, r.pinyin()).append(',').append(r.gender()).append(',').append(r.idType()).append(',');
-				field(csv, r.idNumber()).append(',');
-				field(csv, r.phone()).append(',');
-				field(csv, r.majorName()).append(',');
-				field(csv, r.majorCode()).append(',').append(r.collegeId()).append(',');
-				field(csv, r.collegeName()).append(',').append(r.provinceId()).append(',').append(r.siteId()).append(',');
-				field(csv, r.siteCode()).append(',');
-				field(csv, r.siteName()).append(',').append(r.siteCollegeId()).append(',').append(job).append(',')
-					.append(ts).append('\n');
+			CopyIn copy = connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY registration_record (" + COLUMNS + ") FROM STDIN (FORMAT csv)");
+			try {
+				String ts = now.toString();
+				String job = jobId == null ? "" : jobId.toString();
+				StringBuilder csv = new StringBuilder(CHUNK * 400);
+				int n = 0;
+				for (NewRecord r : records) {
+					line(csv, r, job, ts);
+					if (++n % CHUNK == 0) {
+						write(copy, csv);
+					}
+				}
+				write(copy, csv);
+				return (int) copy.endCopy();
 			}
-			return (int) copy.copyIn("COPY registration_record (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
-					new java.io.StringReader(csv.toString()));
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
 		}
 		catch (SQLException e) {
 			throw new org.springframework.dao.DataIntegrityViolationException(e.getMessage(), e);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	private static final int CHUNK = 2_000;
+
+	private static void write(CopyIn copy, StringBuilder csv) throws SQLException {
+		byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		copy.writeToCopy(bytes, 0, bytes.length);
+		csv.setLength(0);
+	}
+
+	private static void line(StringBuilder csv, NewRecord r, String job, String ts) {
+		csv.append(r.planId()).append(',');
+		field(csv, r.planName()).append(',').append(r.planYear()).append(',').append(r.organisationId()).append(',');
+		field(csv, r.organisationName()).append(',').append(r.certificateId()).append(',');
+		field(csv, r.certificateName()).append(',').append(r.levelId()).append(',').append(r.level().name())
+			.append(',').append(r.planSubjectId()).append(',');
+		field(csv, r.subjectName()).append(',');
+		field(csv, r.subjectCode()).append(',').append(r.examMode().name()).append(',')
+			.append(r.startsAt()).append(',').append(r.endsAt()).append(',').append(r.candidateId()).append(',')
+			.append(r.candidateKind().name()).append(',');
+		field(csv, r.name()).append(',');
+		field(csv, r.pinyin()).append(',').append(r.gender()).append(',').append(r.idType()).append(',');
+		field(csv, r.idNumber()).append(',');
+		field(csv, r.phone()).append(',');
+		field(csv, r.majorName()).append(',');
+		field(csv, r.majorCode()).append(',').append(r.collegeId()).append(',');
+		field(csv, r.collegeName()).append(',').append(r.provinceId()).append(',').append(r.siteId()).append(',');
+		field(csv, r.siteCode()).append(',');
+		field(csv, r.siteName()).append(',').append(r.siteCollegeId()).append(',').append(job).append(',')
+			.append(ts).append('\n');
 	}
 
 	private static StringBuilder field(StringBuilder csv, String value) {
@@ -160,10 +182,9 @@ class RegistrationRecords {
 			return Set.of();
 		}
 		return new HashSet<>(jdbc.sql("""
-				SELECT DISTINCT candidate_id FROM registration_record
-				WHERE college_id = ? AND certificate_id = ? AND plan_year = ? AND candidate_kind = 'COLLEGE'
-				  AND candidate_id = ANY(?)""")
-			.params(collegeId, certificateId, year, candidateIds.toArray(Long[]::new))
+				SELECT DISTINCT r.candidate_id FROM registration_record r JOIN unnest(?::bigint[]) AS u(id) ON r.candidate_id = u.id
+				WHERE r.college_id = ? AND r.certificate_id = ? AND r.plan_year = ? AND r.candidate_kind = 'COLLEGE'""")
+			.params(candidateIds.toArray(Long[]::new), collegeId, certificateId, year)
 			.query(Long.class)
 			.list());
 	}
@@ -173,8 +194,10 @@ class RegistrationRecords {
 		if (candidateIds.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql("SELECT DISTINCT candidate_id FROM registration_record WHERE plan_id = ? AND candidate_id = ANY(?)")
-			.params(planId, candidateIds.toArray(Long[]::new))
+		return new HashSet<>(jdbc.sql("""
+				SELECT DISTINCT r.candidate_id FROM registration_record r JOIN unnest(?::bigint[]) AS u(id) ON r.candidate_id = u.id
+				WHERE r.plan_id = ?""")
+			.params(candidateIds.toArray(Long[]::new), planId)
 			.query(Long.class)
 			.list());
 	}

@@ -269,11 +269,24 @@ public final class Spreadsheets {
 
 	/** A header as compared: without spaces and the leading {@code *} of required columns. */
 	public static String headerKey(String header) {
-		String h = header.replaceAll("[\\s\\u3000]", "");
-		while (h.startsWith("*") || h.startsWith("＊")) {
-			h = h.substring(1);
+		// Called for every cell looked up by header (millions in a large import): no regex, no copy when clean.
+		StringBuilder h = null;
+		for (int i = 0; i < header.length(); i++) {
+			char c = header.charAt(i);
+			boolean drop = Character.isWhitespace(c) || c == '\u3000';
+			if (drop && h == null) {
+				h = new StringBuilder(header.length()).append(header, 0, i);
+			}
+			else if (!drop && h != null) {
+				h.append(c);
+			}
 		}
-		return h;
+		String key = h == null ? header : h.toString();
+		int start = 0;
+		while (start < key.length() && (key.charAt(start) == '*' || key.charAt(start) == '＊')) {
+			start++;
+		}
+		return start == 0 ? key : key.substring(start);
 	}
 
 	private static boolean isHeaderRow(List<String> cells, Set<String> wanted) {

@@ -114,7 +114,7 @@ public final class CandidateImportBenchmark {
 				Math.round(ROWS / importSeconds), copySeconds / importSeconds, peak / (1024 * 1024));
 	}
 
-	static OrganisationView org(OrganisationManagement organisations, OrganisationType type, String name,
+	public static OrganisationView org(OrganisationManagement organisations, OrganisationType type, String name,
 			@Nullable Long provinceId) {
 		OrganisationForm form = new OrganisationForm();
 		form.setType(type);
@@ -149,13 +149,13 @@ public final class CandidateImportBenchmark {
 	}
 
 	/** Samples the used heap every 5 ms and keeps the maximum. */
-	static final class HeapSampler extends Thread {
+	public static final class HeapSampler extends Thread {
 
 		private final AtomicBoolean running = new AtomicBoolean(true);
 
 		private final AtomicLong peak = new AtomicLong();
 
-		HeapSampler() {
+		public HeapSampler() {
 			setDaemon(true);
 		}
 
@@ -173,7 +173,7 @@ public final class CandidateImportBenchmark {
 			}
 		}
 
-		long finish() throws InterruptedException {
+		public long finish() throws InterruptedException {
 			running.set(false);
 			join();
 			return peak.get();
@@ -181,7 +181,7 @@ public final class CandidateImportBenchmark {
 	}
 
 	/** The import outside a job: no progress to write. */
-	static final class NoContext implements JobContext {
+	public static final class NoContext implements JobContext {
 
 		private final UUID id = UUID.randomUUID();
 

@@ -134,7 +134,9 @@ public final class PilotMother {
 	/** The college becomes a pilot college of this year for the certificate with the approved scale. */
 	public PilotApplicationView approvedPilot(Setting s, Scope college, CertificateView certificate, int scale) {
 		PilotBatchView batch = openBatch(s, false);
-		PilotApplicationView a = pilot.createApplication(college, form(batch.id(), certificate.id()), List.of());
+		PilotApplicationForm form = form(batch.id(), certificate.id());
+		form.setPlannedTrainees(Math.max(200, scale));
+		PilotApplicationView a = pilot.createApplication(college, form, List.of());
 		pilot.submit(college, a.id());
 		return pilot.approve(s.provinceScope(), a.id(), scale);
 	}
