@@ -149,9 +149,9 @@ public class InvigilatorManagement {
 		return view(id, c);
 	}
 
-	/** The college takes back an invigilator that is not approved. */
+	/** The college takes back an invigilator that is not approved; returns the person's name. */
 	@Transactional
-	public void withdraw(Scope scope, long id) {
+	public String withdraw(Scope scope, long id) {
 		InvigilatorRows.Row r = row(scope, id);
 		RoomAccess.Context c = access.manage(scope, r.planId(), r.siteId());
 		if (r.status() == InvigilatorStatus.APPROVED) {
@@ -160,6 +160,7 @@ public class InvigilatorManagement {
 		rows.delete(id);
 		audit.record(scope, AuditRecord.of("room.invigilator.withdraw", "RoomInvigilator", id, r.status(), null,
 				name(r), c.site().collegeId()));
+		return name(r);
 	}
 
 	@Transactional

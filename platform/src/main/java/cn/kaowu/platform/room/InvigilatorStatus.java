@@ -40,6 +40,14 @@ public enum InvigilatorStatus {
 		return moveTo(PENDING, "重新提交");
 	}
 
+	public String tag() {
+		return switch (this) {
+			case PENDING -> "tag-warning";
+			case APPROVED -> "tag-success";
+			case RETURNED -> "tag-danger";
+		};
+	}
+
 	public String messageKey() {
 		return "room.invigilator.status." + name();
 	}

@@ -21,6 +21,11 @@ public record InvigilatorView(long id, long planId, String planName, long siteId
 	public record MajorTaught(String name, String code) {
 	}
 
+	/** The last day of the review (the deadline is the end of it, Beijing time). */
+	public java.time.LocalDate reviewDueDay() {
+		return java.time.LocalDate.ofInstant(reviewDue.minusSeconds(1), cn.kaowu.platform.kernel.AdjustableClock.CHINA);
+	}
+
 	/** e.g. 电子商务(530701)、市场营销(530605). */
 	public String majorsText() {
 		return String.join("、", majors.stream().map(m -> m.name() + "(" + m.code() + ")").toList());

@@ -21,6 +21,14 @@ public enum RoomState {
 		return scheduling.over(instant) ? ENDED : SCHEDULING;
 	}
 
+	public String tag() {
+		return switch (this) {
+			case NOT_SCHEDULED -> "tag-info";
+			case SCHEDULING -> "tag-warning";
+			case ENDED -> "tag-success";
+		};
+	}
+
 	public String messageKey() {
 		return "room.state." + name();
 	}
