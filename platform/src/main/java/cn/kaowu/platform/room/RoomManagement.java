@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
+import cn.kaowu.platform.enrollment.Enrollments;
 import cn.kaowu.platform.job.JobView;
 import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
@@ -31,7 +31,6 @@ import cn.kaowu.platform.site.SiteStatus;
 import cn.kaowu.platform.site.SiteView;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import cn.kaowu.platform.storage.FileStorage;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -56,7 +55,7 @@ public class RoomManagement {
 
 	private final SiteManagement siteManagement;
 
-	private final ObjectProvider<RoomDemand> demand;
+	private final Enrollments enrollments;
 
 	private final Jobs jobs;
 
@@ -65,12 +64,12 @@ public class RoomManagement {
 	private final Clock clock;
 
 	RoomManagement(Rooms rooms, RoomAccess access, ExamPlans plans, SiteManagement siteManagement,
-			ObjectProvider<RoomDemand> demand, Jobs jobs, AuditLog audit, Clock clock) {
+			Enrollments enrollments, Jobs jobs, AuditLog audit, Clock clock) {
 		this.rooms = rooms;
 		this.access = access;
 		this.plans = plans;
 		this.siteManagement = siteManagement;
-		this.demand = demand;
+		this.enrollments = enrollments;
 		this.jobs = jobs;
 		this.audit = audit;
 		this.clock = clock;
@@ -251,15 +250,11 @@ public class RoomManagement {
 		return RoomRules.coverage(labels, views, demandByPlanSubject);
 	}
 
-	/** The check with the registrations of the {@link RoomDemand} bean, or empty when there is none. */
+	/** The check against the registration records of the site (shown on the room page before scheduling). */
 	@Transactional(readOnly = true)
-	public Optional<List<SubjectCoverage>> coverage(Scope scope, long planId, long siteId) {
-		RoomDemand source = demand.getIfAvailable();
-		if (source == null) {
-			access.read(scope, planId, siteId);
-			return Optional.empty();
-		}
-		return Optional.of(coverage(scope, planId, siteId, source.registrationsBySubject(planId, siteId)));
+	public List<SubjectCoverage> coverage(Scope scope, long planId, long siteId) {
+		access.read(scope, planId, siteId);
+		return coverage(scope, planId, siteId, enrollments.recordsPerSubject(planId, siteId));
 	}
 
 	// ---- import and export -------------------------------------------------------------------------------

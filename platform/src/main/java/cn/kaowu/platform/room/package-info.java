@@ -11,8 +11,8 @@
  * ({@link cn.kaowu.platform.room.InvigilatorStatus}).</li>
  * </ul>
  * Other modules read through {@link cn.kaowu.platform.room.ExamRooms}, {@link cn.kaowu.platform.room.Invigilators}
- * and {@link cn.kaowu.platform.room.RoomManagement#coverage}; registration supplies the demand through a
- * {@link cn.kaowu.platform.room.RoomDemand} bean. Texts are in the bundle {@code i18n/room}.
+ * and {@link cn.kaowu.platform.room.RoomManagement#coverage}, which counts the site's registration records
+ * ({@link cn.kaowu.platform.enrollment.Enrollments}). Texts are in the bundle {@code i18n/room}.
  */
 @org.jspecify.annotations.NullMarked
 package cn.kaowu.platform.room;

@@ -105,7 +105,7 @@ class RoomController {
 		long p = (Long) model.getAttribute("planId");
 		long s = (Long) model.getAttribute("siteId");
 		model.addAttribute("rooms", rooms.list(scope, p, s));
-		model.addAttribute("coverage", rooms.coverage(scope, p, s).orElse(null));
+		model.addAttribute("coverage", rooms.coverage(scope, p, s));
 		model.addAttribute("staffing", invigilators.staffing(scope, p, s));
 		model.addAttribute("copySources", rooms.copySources(scope, p, s));
 		return "room/list";
