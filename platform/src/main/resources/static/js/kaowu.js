@@ -23,6 +23,18 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   });
+  // Confirmation before one destructive button of a form with other buttons: <button data-confirm="...">.
+  document.querySelectorAll('button[data-confirm]').forEach((button) => {
+    button.addEventListener('click', (event) => {
+      if (!window.confirm(button.dataset.confirm)) {
+        event.preventDefault();
+      }
+    });
+  });
+  // Choosers that reload the page with the form's values: <select data-submit-on-change>.
+  document.querySelectorAll('select[data-submit-on-change]').forEach((select) => {
+    select.addEventListener('change', () => select.form.submit());
+  });
   // Page-size chooser: <select data-page-size>.
   document.querySelectorAll('select[data-page-size]').forEach((select) => {
     select.addEventListener('change', () => {

@@ -132,11 +132,19 @@ public class EnrollmentManagement {
 			.toList();
 	}
 
-	/** Published plans whose registration window is open now. */
+	/**
+	 * Published plans whose registration window is open now and whose certificate has an active site somewhere
+	 * (without one nobody can register).
+	 */
 	@Transactional(readOnly = true)
 	public List<PlanView> openPlans() {
 		Instant now = clock.instant();
-		return plans.published(null).stream().filter(p -> EnrollmentRules.windowOpen(p, now)).toList();
+		Map<Long, Boolean> hasSite = new java.util.HashMap<>();
+		return plans.published(null)
+			.stream()
+			.filter(p -> EnrollmentRules.windowOpen(p, now))
+			.filter(p -> hasSite.computeIfAbsent(p.certificateId(), c -> !sites.activeSites(c).isEmpty()))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
