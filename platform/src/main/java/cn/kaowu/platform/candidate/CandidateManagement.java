@@ -353,9 +353,19 @@ public class CandidateManagement {
 	/** Checks the file and queues the import job of the college's {@code kind} list. */
 	@Transactional
 	public JobView startImport(Scope scope, CandidateKind kind, String fileName, byte[] content) {
+		return startImport(scope, kind, false, fileName, content);
+	}
+
+	/**
+	 * Checks the file and queues the import job; with {@code modify} (批量修改) the rows change existing candidates of
+	 * the list, found by ID type and number, instead of adding new ones.
+	 */
+	@Transactional
+	public JobView startImport(Scope scope, CandidateKind kind, boolean modify, String fileName, byte[] content) {
 		access.ownCollege(scope);
 		Spreadsheets.check("file", fileName, content);
-		return jobs.submit(scope, IMPORT_JOB, kind.name(), FileStorage.safeName(fileName), content);
+		return jobs.submit(scope, IMPORT_JOB, modify ? kind.name() + ":" + ImportCandidates.MODIFY : kind.name(),
+				FileStorage.safeName(fileName), content);
 	}
 
 	/** Checks the upload is a zip and queues the photo job; the zip's contents are checked by the job. */

@@ -61,9 +61,12 @@ class Candidates {
 
 	private final DataSource dataSource;
 
-	Candidates(JdbcClient jdbc, DataSource dataSource) {
+	private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+	Candidates(JdbcClient jdbc, DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	long insert(long collegeId, CandidateKind kind, CandidateRules.Values v, Instant now) {
@@ -176,6 +179,46 @@ class Candidates {
 				.params(delta, ids.toArray(Long[]::new))
 				.update();
 		}
+	}
+
+	/** The college's candidates of the list with these identities, by {@code TYPE:number}. */
+	java.util.Map<String, Row> byIdentities(long collegeId, CandidateKind kind, Collection<CandidateRules.Values> values) {
+		java.util.Map<String, Row> map = new java.util.HashMap<>();
+		if (values.isEmpty()) {
+			return map;
+		}
+		String[] types = values.stream().map(v -> v.idType().name()).toArray(String[]::new);
+		String[] numbers = values.stream().map(CandidateRules.Values::idNumber).toArray(String[]::new);
+		jdbc.sql("""
+				SELECT c.* FROM candidate c JOIN unnest(?::text[], ?::text[]) AS u(t, n) ON c.id_type = u.t AND c.id_number = u.n
+				WHERE c.college_id = ? AND c.kind = ?""")
+			.params(types, numbers, collegeId, kind.name())
+			.query(MAPPER)
+			.list()
+			.forEach(r -> map.put(r.idType().name() + ":" + r.idNumber(), r));
+		return map;
+	}
+
+	/** Replaces the values of many candidates (批量修改), one batch of statements. */
+	int updateAll(List<Long> ids, List<CandidateRules.Values> values, Instant now) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		List<Object[]> args = new ArrayList<>(ids.size());
+		for (int i = 0; i < ids.size(); i++) {
+			CandidateRules.Values v = values.get(i);
+			args.add(new Object[] { v.name(), v.pinyin(), v.gender().name(), v.phone(), v.enrolmentYear(),
+					v.educationLevel(), v.majorName(), v.majorCode(), Timestamp.from(now), ids.get(i) });
+		}
+		int[][] counts = jdbcTemplate.batchUpdate("""
+				UPDATE candidate SET name = ?, pinyin = ?, gender = ?, phone = ?, enrolment_year = ?, education_level = ?,
+				  major_name = ?, major_code = ?, updated_at = ?, version = version + 1
+				WHERE id = ?""", args, 1000, (ps, a) -> {
+			for (int k = 0; k < a.length; k++) {
+				ps.setObject(k + 1, a[k]);
+			}
+		});
+		return java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).sum();
 	}
 
 	/** The college's candidates with these ID numbers (any type, either list). */

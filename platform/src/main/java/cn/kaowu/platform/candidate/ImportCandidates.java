@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportCandidates implements JobHandler {
 
+	/** The job parameter suffix of 批量修改. */
+	static final String MODIFY = "MODIFY";
+
 	static final String NOTES = """
 			注意说明:
 			1. 学生姓名、姓名拼音、证件类型、证件号码、手机号码、入学年份、专业层次、就读专业、所属院校, 请按实际情况填写。
@@ -80,20 +83,25 @@ class ImportCandidates implements JobHandler {
 		Scope scope = context.scope();
 		long collegeId = scope.requireOrganisation();
 		CandidateAccess.requireManager(scope, collegeId);
-		CandidateKind kind = CandidateKind.valueOf(context.params());
+		String[] params = context.params().split(":");
+		CandidateKind kind = CandidateKind.valueOf(params[0]);
+		boolean modify = params.length > 1 && params[1].equals(MODIFY);
 		byte[] content = context.input();
 		if (content == null) {
 			throw new InvalidInputProblem("file", "upload.empty", String.valueOf(context.inputName()));
 		}
-		Outcome outcome = importRows(scope, collegeId, kind, String.valueOf(context.inputName()), content, context);
+		Outcome outcome = modify
+				? modifyRows(scope, collegeId, kind, String.valueOf(context.inputName()), content, context)
+				: importRows(scope, collegeId, kind, String.valueOf(context.inputName()), content, context);
 		if (!outcome.failed().isEmpty()) {
 			context.attachReport("导入失败考生.xlsx", Spreadsheets.CONTENT_TYPE,
 					Spreadsheets.failedRows(outcome.headers(), outcome.failed()));
 		}
 		String list = messages.text(kind.messageKey());
+		String done = modify ? "candidate.modify.done" : "candidate.import.done";
 		context.finish(outcome.stored(), outcome.failed().size(), outcome.failed().isEmpty()
-				? messages.text("candidate.import.done", list)
-				: messages.text("candidate.import.doneWithFailures", list, outcome.failed().size()));
+				? messages.text(done, list)
+				: messages.text(done + "WithFailures", list, outcome.failed().size()));
 	}
 
 	Outcome importRows(Scope scope, long collegeId, CandidateKind kind, String fileName, byte[] content,
@@ -152,6 +160,76 @@ class ImportCandidates implements JobHandler {
 		});
 		progress.progress(total, total);
 		return new Outcome(stored, failed, read.headers());
+	}
+
+	/**
+	 * 批量修改: the same template; each row names an existing candidate of the list by ID type and number and
+	 * replaces its other values. After 信息准确 the name may not change (the ID is the key, so it cannot either).
+	 * Unknown candidates and invalid rows are reported; the others are updated in one transaction.
+	 */
+	Outcome modifyRows(Scope scope, long collegeId, CandidateKind kind, String fileName, byte[] content,
+			JobContext progress) {
+		List<SheetRow> rows = new ArrayList<>();
+		var read = Spreadsheets.read("file", fileName, content, List.copyOf(CandidateRules.COLUMNS.values()), rows::add);
+		int total = rows.size();
+		int year = CandidateRules.currentYear(clock);
+		Map<String, String> columnText = new HashMap<>();
+		CandidateRules.COLUMNS.forEach((field, header) -> columnText.put(field, header.substring(1)));
+		Map<String, Integer> seen = new HashMap<>();
+		List<CandidateRules.Values> good = new ArrayList<>();
+		List<SheetRow> goodRows = new ArrayList<>();
+		List<Spreadsheets.FailedRow> failed = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			SheetRow row = rows.get(i);
+			CandidateRules.Checked checked = CandidateRules.check(input(row), year);
+			if (checked.values() == null) {
+				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(), reason(checked.problems(), columnText)));
+			}
+			else {
+				Integer first = seen.putIfAbsent(checked.values().identity(), row.number());
+				if (first != null) {
+					failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
+							messages.text("candidate.import.duplicateInFile", first)));
+				}
+				else {
+					good.add(checked.values());
+					goodRows.add(row);
+				}
+			}
+			if ((i & 255) == 0) {
+				progress.progress(i, total);
+			}
+		}
+		Map<String, Candidates.Row> stored = candidates.byIdentities(collegeId, kind, good);
+		List<Long> ids = new ArrayList<>();
+		List<CandidateRules.Values> changes = new ArrayList<>();
+		for (int i = 0; i < good.size(); i++) {
+			CandidateRules.Values v = good.get(i);
+			Candidates.Row current = stored.get(v.identity());
+			SheetRow row = goodRows.get(i);
+			if (current == null) {
+				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
+						messages.text("candidate.modify.notFound", messages.text(kind.messageKey()))));
+			}
+			else if (current.state().identityLocked() && !current.name().equals(v.name())) {
+				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
+						columnText.get("name") + "：" + messages.text("candidate.locked")));
+			}
+			else {
+				ids.add(current.id());
+				changes.add(v);
+			}
+		}
+		failed.sort(java.util.Comparator.comparingInt(Spreadsheets.FailedRow::number));
+		var now = clock.instant();
+		int updated = tx.execute(status -> {
+			int n = candidates.updateAll(ids, changes, now);
+			audit.record(scope, AuditRecord.of("candidate.modify", "CandidateImport", progress.jobId(), null, null,
+					fileName + "：修改 " + n + " 条，失败 " + failed.size() + " 条", collegeId));
+			return n;
+		});
+		progress.progress(total, total);
+		return new Outcome(updated, failed, read.headers());
 	}
 
 	private static CandidateRules.Input input(SheetRow r) {

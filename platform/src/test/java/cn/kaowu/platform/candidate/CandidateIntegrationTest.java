@@ -115,6 +115,44 @@ class CandidateIntegrationTest {
 	}
 
 	@Test
+	void batchModifyChangesExistingCandidatesThroughTheSameTemplate() throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			rows.add(CandidateMother.row(i));
+		}
+		assertThat(runImport(xlsx(rows)).succeeded()).isEqualTo(3);
+		Scope scope = world.scopeOf(admin);
+		long verifiedId = jdbc.sql("SELECT id FROM candidate WHERE id_number = ?").param(rows.get(1).get(4))
+			.query(Long.class).single();
+		candidates.attachPhoto(scope, verifiedId, "p.jpg", Photos.image(295, 413, "jpg"));
+		candidates.verify(scope, List.of(verifiedId));
+
+		List<List<String>> changes = new ArrayList<>();
+		List<String> phone = new ArrayList<>(rows.get(0));
+		phone.set(5, "13912345678");
+		changes.add(phone);
+		List<String> renamed = new ArrayList<>(rows.get(1));
+		renamed.set(0, "李思");
+		changes.add(renamed);
+		changes.add(CandidateMother.row(7));
+		Multipart.Response r = upload.post("/api/v1/candidates/imports?kind=COLLEGE&modify=true", Map.of(), "修改.xlsx",
+				xlsx(changes));
+		assertThat(r.status()).isEqualTo(202);
+		JobView job = await(UUID.fromString(r.body().path("id").asString()));
+		assertThat(job.succeeded()).isEqualTo(1);
+		assertThat(job.failed()).isEqualTo(2);
+		assertThat(job.message()).isEqualTo("“院校考生”中的考生信息已按文件修改；2 行未修改，请下载失败明细查看原因");
+		assertThat(report(job).subList(1, 3)).extracting(row -> row.get(10)).containsExactly(
+				"学生姓名：信息准确后不能修改姓名、证件类型和证件号码",
+				"“院校考生”名单中没有此证件的考生（批量修改只改已有考生，新增请用“导入考生”）");
+		assertThat(jdbc.sql("SELECT phone FROM candidate WHERE id_number = ?").param(rows.get(0).get(4))
+			.query(String.class).single()).isEqualTo("13912345678");
+		assertThat(jdbc.sql("SELECT name FROM candidate WHERE id = ?").param(verifiedId).query(String.class).single())
+			.isEqualTo(rows.get(1).get(0));
+		assertThat(api.get("/api/v1/candidates?kind=COLLEGE").body().path("total").asLong()).isEqualTo(3);
+	}
+
+	@Test
 	void aThousandRowsWith37BadOnesStore963AndReportTheRestThenTheSameFileAddsNothing() throws Exception {
 		List<List<String>> rows = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {

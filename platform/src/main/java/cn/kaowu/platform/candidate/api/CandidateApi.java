@@ -142,10 +142,10 @@ class CandidateApi {
 
 	@PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Operation(summary = "导入考生（xlsx，后台任务）", description = "返回任务；GET /api/v1/jobs/{id} 查看进度、计数，失败行在 /jobs/{id}/files/report")
+	@Operation(summary = "导入考生（xlsx，后台任务）", description = "modify=true 为批量修改：同一模板，按证件类型与证件号码修改已有考生；返回任务；GET /api/v1/jobs/{id} 查看进度、计数，失败行在 /jobs/{id}/files/report")
 	JobView startImport(Scope scope, @RequestParam(defaultValue = "COLLEGE") CandidateKind kind,
-			@RequestPart("file") MultipartFile file) {
-		return candidates.startImport(scope, kind, String.valueOf(file.getOriginalFilename()), bytes(file));
+			@RequestParam(defaultValue = "false") boolean modify, @RequestPart("file") MultipartFile file) {
+		return candidates.startImport(scope, kind, modify, String.valueOf(file.getOriginalFilename()), bytes(file));
 	}
 
 	@PostMapping(path = "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

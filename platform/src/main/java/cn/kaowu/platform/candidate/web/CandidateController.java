@@ -103,9 +103,10 @@ class CandidateController {
 
 	@PostMapping("/import")
 	String startImport(Scope scope, @RequestParam(defaultValue = "COLLEGE") CandidateKind kind,
+			@RequestParam(defaultValue = "add") String mode,
 			@RequestParam(name = "file", required = false) @Nullable MultipartFile file, RedirectAttributes redirect) {
 		try {
-			JobView job = candidates.startImport(scope, kind, name(file), bytes(file));
+			JobView job = candidates.startImport(scope, kind, "modify".equals(mode), name(file), bytes(file));
 			return "redirect:/jobs/" + job.id();
 		}
 		catch (InvalidInputProblem e) {
