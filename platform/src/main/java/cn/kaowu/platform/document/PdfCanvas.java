@@ -2,9 +2,12 @@ package cn.kaowu.platform.document;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
  * Draws PDF pages in millimetres from the top-left corner, with the embedded CJK font. One canvas is one
@@ -50,6 +54,9 @@ public final class PdfCanvas implements AutoCloseable {
 
 	private final PDType0Font font;
 
+	/** Advance widths (font units) of BMP characters, filled on first use; NaN = not yet known. */
+	private final float[] advance = new float[Character.MAX_VALUE + 1];
+
 	private PDPage page;
 
 	private PDPageContentStream content;
@@ -61,6 +68,7 @@ public final class PdfCanvas implements AutoCloseable {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		Arrays.fill(advance, Float.NaN);
 		PDDocumentInformation info = document.getDocumentInformation();
 		info.setTitle(title);
 		info.setCreator("Kaowu 考务平台");
@@ -94,12 +102,31 @@ public final class PdfCanvas implements AutoCloseable {
 
 	/** Width of a text in millimetres at a font size in points. */
 	public float width(String text, float size) {
-		try {
-			return font.getStringWidth(text) / 1000f * size / POINTS_PER_MM;
+		float units = 0;
+		for (int i = 0; i < text.length(); i++) {
+			units += advance(text.charAt(i));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		return units / 1000f * size / POINTS_PER_MM;
+	}
+
+	private float advance(char c) {
+		float a = advance[c];
+		if (Float.isNaN(a)) {
+			try {
+				a = Character.isSurrogate(c) ? 0 : font.getStringWidth(String.valueOf(c));
+			}
+			catch (IOException | IllegalArgumentException e) {
+				a = 0;
+			}
+			advance[c] = a;
 		}
+		return a;
+	}
+
+	/** The largest size ≤ {@code size} at which {@code text} fits in {@code maxWidth} mm (never below 5 pt). */
+	public float fit(String text, float maxWidth, float size) {
+		float w = width(text, size);
+		return w <= maxWidth ? size : Math.max(5f, size * maxWidth / w);
 	}
 
 	/** Text whose baseline starts at (x, y) mm. */
@@ -111,6 +138,41 @@ public final class PdfCanvas implements AutoCloseable {
 			content.showText(text);
 			content.endText();
 		});
+	}
+
+	/** Bold-looking text (filled and stroked outlines: the font has one weight). */
+	public PdfCanvas textBold(String text, float x, float y, float size) {
+		return run(() -> {
+			content.beginText();
+			content.setFont(font, size);
+			content.setRenderingMode(RenderingMode.FILL_STROKE);
+			content.setLineWidth(size * 0.035f);
+			content.newLineAtOffset(pt(x), ptY(y));
+			content.showText(text);
+			content.endText();
+			content.setRenderingMode(RenderingMode.FILL);
+		});
+	}
+
+	public PdfCanvas textBoldCentered(String text, float centerX, float y, float size) {
+		return textBold(text, centerX - width(text, size) / 2, y, size);
+	}
+
+	/**
+	 * Text centred horizontally and vertically in the box with top-left (x, y), shrunk to fit its width with 1 mm
+	 * padding on each side.
+	 */
+	public PdfCanvas textInBox(String text, float x, float y, float w, float h, float size) {
+		float s = fit(text, w - 2, size);
+		// Cap height of CJK glyphs is about 0.7 em; baseline so the glyphs sit in the middle of the box.
+		float baseline = y + h / 2 + s / POINTS_PER_MM * 0.35f;
+		return text(text, x + (w - width(text, s)) / 2, baseline, s);
+	}
+
+	/** Text left-aligned in the box with top-left (x, y), vertically centred, shrunk to fit. */
+	public PdfCanvas textInBoxLeft(String text, float x, float y, float w, float h, float size) {
+		float s = fit(text, w - 2, size);
+		return text(text, x + 1.5f, y + h / 2 + s / POINTS_PER_MM * 0.35f, s);
 	}
 
 	public PdfCanvas textCentered(String text, float centerX, float y, float size) {
@@ -135,19 +197,24 @@ public final class PdfCanvas implements AutoCloseable {
 		return line;
 	}
 
-	List<String> wrap(String text, float maxWidth, float size) {
+	/** The lines {@link #paragraph} draws: Chinese breaks anywhere, closing punctuation hangs at the line end. */
+	public List<String> wrap(String text, float maxWidth, float size) {
+		float maxUnits = maxWidth * POINTS_PER_MM / size * 1000f;
 		List<String> lines = new ArrayList<>();
 		for (String para : text.split("\n", -1)) {
 			StringBuilder current = new StringBuilder();
+			float units = 0;
 			for (int i = 0; i < para.length(); i++) {
 				char c = para.charAt(i);
+				float a = advance(c);
 				// Closing punctuation never starts a line (Chinese typesetting); it hangs at the line end.
-				if (current.length() > 0 && width(current.toString() + c, size) > maxWidth
-						&& NO_LINE_START.indexOf(c) < 0) {
+				if (current.length() > 0 && units + a > maxUnits && NO_LINE_START.indexOf(c) < 0) {
 					lines.add(current.toString());
 					current.setLength(0);
+					units = 0;
 				}
 				current.append(c);
+				units += a;
 			}
 			lines.add(current.toString());
 		}
@@ -170,6 +237,23 @@ public final class PdfCanvas implements AutoCloseable {
 			content.addRect(pt(x), ptY(y + h), pt(w), pt(h));
 			content.stroke();
 		});
+	}
+
+	/** A filled rectangle in the current colour; (x, y) is its top-left corner. */
+	public PdfCanvas fillRect(float x, float y, float w, float h) {
+		return run(() -> {
+			content.addRect(pt(x), ptY(y + h), pt(w), pt(h));
+			content.fill();
+		});
+	}
+
+	/** Dashes for the following lines ({@code on}, {@code off} in mm); no arguments for solid lines again. */
+	public PdfCanvas dash(float... onOff) {
+		float[] pattern = new float[onOff.length];
+		for (int i = 0; i < onOff.length; i++) {
+			pattern[i] = pt(onOff[i]);
+		}
+		return run(() -> content.setLineDashPattern(pattern, 0));
 	}
 
 	public PdfCanvas color(Color color) {
@@ -211,6 +295,36 @@ public final class PdfCanvas implements AutoCloseable {
 			}
 			content.fill();
 		});
+	}
+
+	/**
+	 * Writes the file to {@code out} (the subset font is embedded once) and leaves {@code out} open, so many files
+	 * can go one after the other into one {@link java.util.zip.ZipOutputStream}.
+	 */
+	public void writeTo(OutputStream out) {
+		closeContent();
+		try {
+			document.save(new FilterOutputStream(out) {
+
+				@Override
+				public void write(byte[] b, int off, int len) throws IOException {
+					out.write(b, off, len);
+				}
+
+				@Override
+				public void close() throws IOException {
+					out.flush();
+				}
+			});
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Number of pages so far. */
+	public int pageCount() {
+		return document.getNumberOfPages();
 	}
 
 	public byte[] toBytes() {
