@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * TrueType outlines, which this font has. The system property {@code kaowu.pdf.font} may name another TrueType
  * {@code .ttf}/{@code .ttc} file. The bytes are read once per process; each document embeds one subset with only
  * the glyphs it uses.
+ * <p>
+ * Parsing the font (its CJK cmap above all) costs more than drawing a page, so parsed fonts are pooled: a document
+ * borrows one for its lifetime ({@link #borrow}) and gives it back when closed ({@link #release}). A parsed font is
+ * not thread-safe, so one is never shared by two open documents; the pool holds at most as many as ran at once.
  */
 final class CjkFont {
 
@@ -39,7 +43,26 @@ final class CjkFont {
 		return source;
 	}
 
-	static PDType0Font embedIn(PDDocument document) throws IOException {
+	private static final java.util.concurrent.ConcurrentLinkedDeque<TrueTypeFont> POOL = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+	/** A parsed font for one document, from the pool or parsed now. */
+	static TrueTypeFont borrow() throws IOException {
+		TrueTypeFont pooled = POOL.pollFirst();
+		return pooled != null ? pooled : parse();
+	}
+
+	/** Gives a font back after its document has been written or closed. */
+	static void release(TrueTypeFont font) {
+		POOL.offerFirst(font);
+	}
+
+	/** Embeds {@code font} (from {@link #borrow}) as a subset font of {@code document}. */
+	static PDType0Font embed(PDDocument document, TrueTypeFont font) throws IOException {
+		// closeTTF is false for this overload: the document leaves the pooled font open.
+		return PDType0Font.load(document, font, true);
+	}
+
+	private static TrueTypeFont parse() throws IOException {
 		ensureLoaded();
 		TrueTypeFont font;
 		if (source.endsWith(".ttc")) {
@@ -56,7 +79,7 @@ final class CjkFont {
 		else {
 			font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
 		}
-		return PDType0Font.load(document, font, true);
+		return font;
 	}
 
 	private static void ensureLoaded() {

@@ -18,6 +18,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -54,6 +55,10 @@ public final class PdfCanvas implements AutoCloseable {
 
 	private final PDType0Font font;
 
+	private final TrueTypeFont parsedFont;
+
+	private boolean closed;
+
 	/** Advance widths (font units) of BMP characters, filled on first use; NaN = not yet known. */
 	private final float[] advance = new float[Character.MAX_VALUE + 1];
 
@@ -63,7 +68,13 @@ public final class PdfCanvas implements AutoCloseable {
 
 	private PdfCanvas(String title) {
 		try {
-			this.font = CjkFont.embedIn(document);
+			this.parsedFont = CjkFont.borrow();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		try {
+			this.font = CjkFont.embed(document, parsedFont);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -266,7 +277,10 @@ public final class PdfCanvas implements AutoCloseable {
 	/** A JPEG or PNG image in the box with top-left (x, y). */
 	public PdfCanvas image(byte[] imageBytes, String name, float x, float y, float w, float h) {
 		return run(() -> {
-			PDImageXObject image = PDImageXObject.createFromByteArray(document, imageBytes, name);
+			PDImageXObject image = Jpeg.embed(document, imageBytes);
+			if (image == null) {
+				image = PDImageXObject.createFromByteArray(document, imageBytes, name);
+			}
 			content.drawImage(image, pt(x), ptY(y + h), pt(w), pt(h));
 		});
 	}
@@ -340,12 +354,19 @@ public final class PdfCanvas implements AutoCloseable {
 
 	@Override
 	public void close() {
-		closeContent();
+		if (closed) {
+			return;
+		}
+		closed = true;
 		try {
+			closeContent();
 			document.close();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			CjkFont.release(parsedFont);
 		}
 	}
 

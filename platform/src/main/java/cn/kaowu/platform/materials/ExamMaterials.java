@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -102,6 +103,11 @@ public class ExamMaterials {
 			pages += entry(zip, folder + file(MaterialKind.SIGN_IN_SHEET), pdf -> RoomForms.signInSheet(pdf, sheet));
 			pages += entry(zip, folder + file(MaterialKind.ROOM_RECORD), pdf -> RoomForms.roomRecord(pdf, sheet));
 		}
+		finish(zip);
+		return pages;
+	}
+
+	private static void finish(ZipOutputStream zip) {
 		try {
 			zip.finish();
 			zip.flush();
@@ -109,6 +115,29 @@ public class ExamMaterials {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Only the 准考证 of many rooms as one zip, one PDF per room ({@code 准考证/信息楼 A302 机房.pdf}, named after the
+	 * room of the first ticket); rooms are taken one at a time and each PDF is written straight into the zip.
+	 *
+	 * @return the number of pages (tickets) written
+	 */
+	public long ticketsZip(Iterator<List<TicketData>> rooms, OutputStream out) {
+		ZipOutputStream zip = new ZipOutputStream(out);
+		zip.setLevel(Deflater.BEST_SPEED);
+		long pages = 0;
+		while (rooms.hasNext()) {
+			List<TicketData> room = rooms.next();
+			if (room.isEmpty()) {
+				continue;
+			}
+			pages += entry(zip, MaterialKind.TICKETS.title() + "/" + safe(room.get(0).roomName()) + ".pdf", pdf -> {
+				TicketPages ticketPages = new TicketPages(pdf);
+				room.forEach(ticketPages::page);
+			});
+		}
+		finish(zip);
 		return pages;
 	}
 

@@ -101,7 +101,7 @@ final class RoomForms {
 	/** 考场签到表: 9 candidates per page with photo and a box to sign; head and foot on every page. */
 	static void signInSheet(PdfCanvas pdf, RoomSheet room) {
 		float[] cols = { 13, 20, 25, 31, 36, 31, 14 };
-		float rowH = 22;
+		float rowH = 21;
 		int perPage = 9;
 		List<RoomSheet.Seat> seats = room.seats();
 		int pages = Math.max(1, (seats.size() + perPage - 1) / perPage);
@@ -116,7 +116,7 @@ final class RoomForms {
 				RoomSheet.Seat s = seats.get(i);
 				Sheets.row(pdf, y, cols, rowH, 10, false, String.valueOf(s.seat()), "", s.name(), s.ticketNumber(),
 						s.maskedIdNumber(), "", "");
-				float pw = 14.5f;
+				float pw = 13.5f;
 				float ph = pw * 413 / 295;
 				float px = LEFT + cols[0] + (cols[1] - pw) / 2;
 				if (s.photo() != null) {

@@ -1,5 +1,6 @@
 package cn.kaowu.platform.document;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,24 @@ class PdfCanvasTest {
 			assertThat(font.getName()).matches("[A-Z]{6}\\+.*");
 		}
 		assertThat(bytes.length).isLessThan(200_000);
+	}
+
+	@Test
+	void theFontShipsWithTheProductAndIsReusedByLaterDocuments() throws IOException {
+		assertThat(CjkFont.source()).isEqualTo("classpath:/fonts/wqy-microhei.ttc");
+		for (String name : new String[] { "张三", "李四" }) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (PdfCanvas pdf = PdfCanvas.create(name)) {
+				pdf.newPage(PdfCanvas.A4);
+				pdf.textBold("准考证 " + name, 20, 20, 14);
+				pdf.textInBox("座位号", 20, 30, 30, 10, 12);
+				pdf.writeTo(out);
+				pdf.close();
+			}
+			try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+				assertThat(new PDFTextStripper().getText(doc)).contains("准考证 " + name, "座位号");
+			}
+		}
 	}
 
 	@Test
