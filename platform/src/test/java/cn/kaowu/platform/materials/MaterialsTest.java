@@ -1,5 +1,6 @@
 package cn.kaowu.platform.materials;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -15,6 +17,13 @@ import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -43,6 +52,23 @@ class MaterialsTest {
 		assertThat(text).contains("准  考  证", "张子涵", "ZHANG Zihan", "320102********1000", "2604001001",
 				"南京工业职业技术大学网店运营推广考核站点", "信息楼 A301 机房", "网店运营推广（中级）理论知识", "2026年12月5日", "09:00-10:30",
 				"考 生 须 知", "初始密码为准考证号后 6 位", "王子涵");
+		assertThat(decodeQr(OUT.resolve("tickets.pdf"))).isEqualTo("2604001001");
+	}
+
+	/** Rasterises page 1 at 150 dpi and reads its QR code with ZXing. */
+	private static String decodeQr(Path pdf) throws Exception {
+		Path png = OUT.resolve("qr");
+		Process p = new ProcessBuilder("pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-singlefile", "-png",
+				pdf.toString(), png.toString())
+			.redirectErrorStream(true)
+			.start();
+		p.getInputStream().readAllBytes();
+		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		BufferedImage image = ImageIO.read(OUT.resolve("qr.png").toFile());
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		BinaryBitmap bitmap = new BinaryBitmap(
+				new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+		return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
 	}
 
 	@Test
