@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -23,8 +24,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
@@ -64,7 +68,11 @@ public final class PdfCanvas implements AutoCloseable {
 
 	private PDPage page;
 
+	/** The page's content stream, or a template's while it is drawn. */
 	private PDPageContentStream content;
+
+	/** Size of what is drawn now: the page, or the template being drawn. */
+	private PDRectangle box;
 
 	private PdfCanvas(String title) {
 		try {
@@ -92,6 +100,7 @@ public final class PdfCanvas implements AutoCloseable {
 	public PdfCanvas newPage(PDRectangle size) {
 		closeContent();
 		page = new PDPage(size);
+		box = size;
 		document.addPage(page);
 		try {
 			content = new PDPageContentStream(document, page);
@@ -104,11 +113,63 @@ public final class PdfCanvas implements AutoCloseable {
 
 	/** Page width in millimetres. */
 	public float pageWidth() {
-		return page.getMediaBox().getWidth() / POINTS_PER_MM;
+		return box.getWidth() / POINTS_PER_MM;
 	}
 
 	public float pageHeight() {
-		return page.getMediaBox().getHeight() / POINTS_PER_MM;
+		return box.getHeight() / POINTS_PER_MM;
+	}
+
+	/**
+	 * Draws what many pages of this file share (frames, labels, rules text) once, as a PDF form XObject that each
+	 * page then references with {@link #stamp}: a batch of tickets encodes the fixed text once per file, not once
+	 * per page. {@code drawing} uses this canvas with the same coordinates as a page of {@code size}; call it
+	 * between pages or before the first one.
+	 */
+	public Template template(PDRectangle size, Consumer<PdfCanvas> drawing) {
+		// An appearance stream is a form XObject that PDPageContentStream can draw into (PDFBox keeps its form
+		// content stream class package-private).
+		PDAppearanceStream form = new PDAppearanceStream(document);
+		form.setBBox(new PDRectangle(size.getWidth(), size.getHeight()));
+		form.setResources(new PDResources());
+		PDPageContentStream pageContent = content;
+		PDRectangle pageBox = box;
+		try {
+			content = new PDPageContentStream(document, form,
+					form.getCOSObject().createOutputStream(COSName.FLATE_DECODE));
+			box = size;
+			drawing.accept(this);
+			content.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			content = pageContent;
+			box = pageBox;
+		}
+		return new Template(form, this);
+	}
+
+	/** Draws a template of this file on the current page. */
+	public PdfCanvas stamp(Template template) {
+		if (template.owner != this) {
+			throw new IllegalArgumentException("a template belongs to the file it was drawn in");
+		}
+		return run(() -> content.drawForm(template.form));
+	}
+
+	/** A drawing shared by many pages of one file (see {@link #template}). */
+	public static final class Template {
+
+		private final PDAppearanceStream form;
+
+		private final PdfCanvas owner;
+
+		private Template(PDAppearanceStream form, PdfCanvas owner) {
+			this.form = form;
+			this.owner = owner;
+		}
 	}
 
 	/** Width of a text in millimetres at a font size in points. */
@@ -393,7 +454,7 @@ public final class PdfCanvas implements AutoCloseable {
 	}
 
 	private float ptY(float mmFromTop) {
-		return page.getMediaBox().getHeight() - pt(mmFromTop);
+		return box.getHeight() - pt(mmFromTop);
 	}
 
 	private interface Drawing {

@@ -1,6 +1,8 @@
 package cn.kaowu.platform.materials;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.kaowu.platform.document.PdfCanvas;
 
@@ -35,6 +37,19 @@ final class TicketPages {
 
 	private static final float RULE_SIZE = 9.5f;
 
+	private static final float TOP = 53;
+
+	private static final int PHOTO_ROWS = 6;
+
+	private static final float PHOTO_COLUMN = 40;
+
+	/** Top of the subjects table: below the 11 rows of the candidate table. */
+	private static final float SUBJECTS = TOP + 11 * ROW + 7.5f;
+
+	private static final float SUBJECT_ROW = 7.5f;
+
+	private static final float[] SUBJECT_COLUMNS = { 78, 20, 40, 32 };
+
 	private final PdfCanvas pdf;
 
 	private List<List<String>> wrappedRules;
@@ -43,55 +58,76 @@ final class TicketPages {
 		this.pdf = pdf;
 	}
 
-	void page(TicketData t) {
-		pdf.newPage(PdfCanvas.A4);
-		pdf.color(INK).rect(14, 10, 182, 277, 1.2f).rect(15.5f, 11.5f, 179, 274, 0.4f);
-		pdf.textCentered("1+X 职业技能等级证书考核", 105, 25, 14);
-		pdf.textBoldCentered("准  考  证", 105, 38, 26);
-		pdf.qrCode(t.ticketNumber(), 167, 15, 20);
-		pdf.textCentered("准考证号二维码", 177, 39, 6.5f);
-		pdf.textCentered(t.exam().planName(), 105, 48, pdf.fit(t.exam().planName(), WIDTH - 10, 11));
+	/** Ticket pages with n subjects share one template (frame, labels, table rules, 考生须知): drawn once per file. */
+	private final Map<Integer, PdfCanvas.Template> templates = new HashMap<>();
 
-		float y = 53;
-		float valueWidth = WIDTH - LABEL - 40;
-		String[][] withPhoto = { { "姓    名", t.name() }, { "姓名拼音", t.pinyin() }, { "身份证号", t.maskedIdNumber() },
-				{ "准考证号", t.ticketNumber() }, { "考核证书", t.exam().certificateName() },
-				{ "证书等级", t.exam().levelName() } };
-		for (String[] row : withPhoto) {
-			cell(row[0], row[1], y, valueWidth, row[0].equals("准考证号") || row[0].startsWith("姓 "));
+	void page(TicketData t) {
+		PdfCanvas.Template template = templates.computeIfAbsent(t.subjects().size(),
+				n -> pdf.template(PdfCanvas.A4, c -> fixed(n)));
+		pdf.newPage(PdfCanvas.A4);
+		pdf.stamp(template).color(INK);
+		pdf.qrCode(t.ticketNumber(), 167, 15, 20);
+		pdf.textCentered(t.exam().planName(), 105, 48, pdf.fit(t.exam().planName(), WIDTH - 10, 11));
+		float y = TOP;
+		String[] withPhoto = { t.name(), t.pinyin(), t.maskedIdNumber(), t.ticketNumber(),
+				t.exam().certificateName(), t.exam().levelName() };
+		for (int i = 0; i < withPhoto.length; i++) {
+			value(withPhoto[i], y, WIDTH - LABEL - PHOTO_COLUMN, i == 0 || i == 3);
 			y += ROW;
 		}
-		float photoTop = 53;
-		float photoHeight = ROW * withPhoto.length;
-		pdf.rect(LEFT + WIDTH - 40, photoTop, 40, photoHeight, RULE);
 		float pw = 32;
 		float ph = pw * 413 / 295;
-		float px = LEFT + WIDTH - 40 + 4;
-		float py = photoTop + (photoHeight - ph) / 2;
+		float px = LEFT + WIDTH - PHOTO_COLUMN + 4;
+		float py = TOP + (ROW * PHOTO_ROWS - ph) / 2;
 		if (t.photo() != null) {
 			pdf.image(t.photo(), "photo", px, py, pw, ph);
 		}
 		else {
 			pdf.rect(px, py, pw, ph, 0.3f).textCentered("照片", px + pw / 2, py + ph / 2, 10);
 		}
-		String[][] full = { { "考核站点", t.exam().siteName() }, { "站点编号", t.exam().siteCode() },
-				{ "考    场", t.roomName() }, { "考场地址", t.roomAddress() }, { "座 位 号", String.valueOf(t.seat()) } };
-		for (String[] row : full) {
-			cell(row[0], row[1], y, WIDTH - LABEL, row[0].startsWith("座"));
+		String[] full = { t.exam().siteName(), t.exam().siteCode(), t.roomName(), t.roomAddress(),
+				String.valueOf(t.seat()) };
+		for (int i = 0; i < full.length; i++) {
+			value(full[i], y, WIDTH - LABEL, i == 4);
 			y += ROW;
 		}
-
-		y += 5;
-		pdf.textBold("考核科目及时间", LEFT, y, 11);
-		y += 2.5f;
-		float[] cols = { 78, 20, 40, 32 };
-		Sheets.row(pdf, y, cols, 7.5f, 10, true, "考核科目", "类型", "考试日期", "考试时间");
-		y += 7.5f;
+		y = SUBJECTS + SUBJECT_ROW;
 		for (ExamSlot s : t.subjects()) {
-			Sheets.row(pdf, y, cols, 7.5f, 10, false, s.subject(), s.kind().label(), s.dateText(), s.timeText());
-			y += 7.5f;
+			float x = LEFT;
+			String[] texts = { s.subject(), s.kind().label(), s.dateText(), s.timeText() };
+			for (int i = 0; i < texts.length; i++) {
+				pdf.textInBox(texts[i], x, y, SUBJECT_COLUMNS[i], SUBJECT_ROW, 10);
+				x += SUBJECT_COLUMNS[i];
+			}
+			y += SUBJECT_ROW;
 		}
+		pdf.textRight("考核站点：" + t.exam().siteName(), LEFT + WIDTH, 283, 9);
+	}
 
+	/** What every ticket with {@code subjects} subjects has in the same place. */
+	private void fixed(int subjects) {
+		pdf.color(INK).rect(14, 10, 182, 277, 1.2f).rect(15.5f, 11.5f, 179, 274, 0.4f);
+		pdf.textCentered("1+X 职业技能等级证书考核", 105, 25, 14);
+		pdf.textBoldCentered("准  考  证", 105, 38, 26);
+		pdf.textCentered("准考证号二维码", 177, 39, 6.5f);
+		float y = TOP;
+		String[] labels = { "姓    名", "姓名拼音", "身份证号", "准考证号", "考核证书", "证书等级", "考核站点", "站点编号", "考    场", "考场地址",
+				"座 位 号" };
+		for (int i = 0; i < labels.length; i++) {
+			float valueWidth = WIDTH - LABEL - (i < PHOTO_ROWS ? PHOTO_COLUMN : 0);
+			pdf.color(SHADE).fillRect(LEFT, y, LABEL, ROW).color(INK);
+			pdf.rect(LEFT, y, LABEL, ROW, RULE).rect(LEFT + LABEL, y, valueWidth, ROW, RULE);
+			pdf.textInBox(labels[i], LEFT, y, LABEL, ROW, 11);
+			y += ROW;
+		}
+		pdf.rect(LEFT + WIDTH - PHOTO_COLUMN, TOP, PHOTO_COLUMN, ROW * PHOTO_ROWS, RULE);
+		pdf.textBold("考核科目及时间", LEFT, SUBJECTS - 2.5f, 11);
+		Sheets.row(pdf, SUBJECTS, SUBJECT_COLUMNS, SUBJECT_ROW, 10, true, "考核科目", "类型", "考试日期", "考试时间");
+		y = SUBJECTS + SUBJECT_ROW;
+		for (int i = 0; i < subjects; i++) {
+			Sheets.row(pdf, y, SUBJECT_COLUMNS, SUBJECT_ROW, 10, false);
+			y += SUBJECT_ROW;
+		}
 		y += 7;
 		pdf.textBold("考 生 须 知", LEFT, y, 11);
 		y += 6;
@@ -103,13 +139,9 @@ final class TicketPages {
 			y += 0.8f;
 		}
 		pdf.text("请妥善保管本准考证，考后不收回。", LEFT, 283, 9);
-		pdf.textRight("考核站点：" + t.exam().siteName(), LEFT + WIDTH, 283, 9);
 	}
 
-	private void cell(String label, String value, float y, float valueWidth, boolean strong) {
-		pdf.color(SHADE).fillRect(LEFT, y, LABEL, ROW).color(INK);
-		pdf.rect(LEFT, y, LABEL, ROW, RULE).rect(LEFT + LABEL, y, valueWidth, ROW, RULE);
-		pdf.textInBox(label, LEFT, y, LABEL, ROW, 11);
+	private void value(String value, float y, float valueWidth, boolean strong) {
 		float size = pdf.fit(value, valueWidth - 4, strong ? 13 : 11);
 		float baseline = y + ROW / 2 + size * 0.124f;
 		if (strong) {

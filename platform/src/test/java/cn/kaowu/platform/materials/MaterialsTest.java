@@ -29,6 +29,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
@@ -191,15 +192,23 @@ class MaterialsTest {
 		}
 	}
 
-	/** The distinct font objects the pages use: one embedded subset per file. */
-	private static Set<Object> fontObjects(PDDocument doc) {
+	/** The distinct font dictionaries the pages and their templates (form XObjects) use: one per file. */
+	private static Set<Object> fontObjects(PDDocument doc) throws IOException {
 		Set<Object> fonts = new HashSet<>();
 		for (PDPage page : doc.getPages()) {
-			PDResources resources = page.getResources();
-			for (COSName n : resources.getFontNames()) {
-				fonts.add(resources.getCOSObject().getCOSDictionary(COSName.FONT).getItem(n));
-			}
+			collectFonts(page.getResources(), fonts);
 		}
 		return fonts;
+	}
+
+	private static void collectFonts(PDResources resources, Set<Object> fonts) throws IOException {
+		for (COSName n : resources.getFontNames()) {
+			fonts.add(resources.getFont(n).getCOSObject());
+		}
+		for (COSName n : resources.getXObjectNames()) {
+			if (resources.getXObject(n) instanceof PDFormXObject form) {
+				collectFonts(form.getResources(), fonts);
+			}
+		}
 	}
 }
