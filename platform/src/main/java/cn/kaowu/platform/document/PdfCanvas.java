@@ -53,6 +53,9 @@ public final class PdfCanvas implements AutoCloseable {
 
 	static final float POINTS_PER_MM = 72f / 25.4f;
 
+	/** Printed for characters the font lacks (U+25A1 WHITE SQUARE). */
+	private static final char MISSING_GLYPH = '\u25A1';
+
 	private static final String NO_LINE_START = "，。、；：！？）》」』”’,.;:!?)";
 
 	private final PDDocument document = new PDDocument();
@@ -176,23 +179,54 @@ public final class PdfCanvas implements AutoCloseable {
 	public float width(String text, float size) {
 		float units = 0;
 		for (int i = 0; i < text.length(); i++) {
-			units += advance(text.charAt(i));
+			units += units(text.charAt(i));
 		}
 		return units / 1000f * size / POINTS_PER_MM;
+	}
+
+	/** Advance of a character in font units; a character the font lacks is drawn (and measured) as □. */
+	private float units(char c) {
+		float a = advance(c);
+		return a >= 0 ? a : advance(MISSING_GLYPH);
 	}
 
 	private float advance(char c) {
 		float a = advance[c];
 		if (Float.isNaN(a)) {
 			try {
-				a = Character.isSurrogate(c) ? 0 : font.getStringWidth(String.valueOf(c));
+				// Surrogates (CJK extension B and beyond) are outside the font: each pair prints as one □.
+				a = Character.isSurrogate(c) || Character.isISOControl(c) ? -1
+						: font.getStringWidth(String.valueOf(c));
 			}
 			catch (IOException | IllegalArgumentException e) {
-				a = 0;
+				a = -1;
 			}
 			advance[c] = a;
 		}
 		return a;
+	}
+
+	/**
+	 * The text with every character the font cannot draw replaced by □, so that a rare character in a name prints
+	 * as a visible gap for the college to fill in by hand instead of failing a whole batch.
+	 */
+	String printable(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (advance(text.charAt(i)) < 0) {
+				StringBuilder b = new StringBuilder(text.length());
+				for (int j = 0; j < text.length(); j++) {
+					char c = text.charAt(j);
+					if (advance(c) >= 0) {
+						b.append(c);
+					}
+					else if (!Character.isLowSurrogate(c) || j == 0 || !Character.isHighSurrogate(text.charAt(j - 1))) {
+						b.append(MISSING_GLYPH);
+					}
+				}
+				return b.toString();
+			}
+		}
+		return text;
 	}
 
 	/** The largest size ≤ {@code size} at which {@code text} fits in {@code maxWidth} mm (never below 5 pt). */
@@ -207,7 +241,7 @@ public final class PdfCanvas implements AutoCloseable {
 			content.beginText();
 			content.setFont(font, size);
 			content.newLineAtOffset(pt(x), ptY(y));
-			content.showText(text);
+			content.showText(printable(text));
 			content.endText();
 		});
 	}
@@ -220,7 +254,7 @@ public final class PdfCanvas implements AutoCloseable {
 			content.setRenderingMode(RenderingMode.FILL_STROKE);
 			content.setLineWidth(size * 0.035f);
 			content.newLineAtOffset(pt(x), ptY(y));
-			content.showText(text);
+			content.showText(printable(text));
 			content.endText();
 			content.setRenderingMode(RenderingMode.FILL);
 		});
@@ -278,7 +312,7 @@ public final class PdfCanvas implements AutoCloseable {
 			float units = 0;
 			for (int i = 0; i < para.length(); i++) {
 				char c = para.charAt(i);
-				float a = advance(c);
+				float a = units(c);
 				// Closing punctuation never starts a line (Chinese typesetting); it hangs at the line end.
 				if (current.length() > 0 && units + a > maxUnits && NO_LINE_START.indexOf(c) < 0) {
 					lines.add(current.toString());

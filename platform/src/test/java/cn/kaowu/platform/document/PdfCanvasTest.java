@@ -62,6 +62,23 @@ class PdfCanvasTest {
 	}
 
 	@Test
+	void charactersTheFontLacksPrintAsAGapInsteadOfFailing() throws IOException {
+		byte[] bytes;
+		try (PdfCanvas pdf = PdfCanvas.create("生僻字")) {
+			pdf.newPage(PdfCanvas.A4);
+			// U+20000 (CJK extension B, a surrogate pair) and U+0378 (unassigned) are not in the font.
+			pdf.text("姓名：王\uD840\uDC00明\u0378", 20, 20, 12);
+			pdf.textBold("张\uD840\uDC00", 20, 30, 12);
+			assertThat(pdf.printable("王\uD840\uDC00明")).isEqualTo("王□明");
+			assertThat(pdf.printable("王明")).isSameAs("王明");
+			bytes = pdf.toBytes();
+		}
+		try (PDDocument doc = Loader.loadPDF(bytes)) {
+			assertThat(new PDFTextStripper().getText(doc)).contains("姓名：王□明□", "张□");
+		}
+	}
+
+	@Test
 	void wrapsChineseAnywhere() {
 		try (PdfCanvas pdf = PdfCanvas.create("wrap")) {
 			pdf.newPage(PdfCanvas.A4);
