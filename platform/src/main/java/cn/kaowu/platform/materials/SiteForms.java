@@ -140,7 +140,7 @@ final class SiteForms {
 		}
 		y += 3;
 		float[] cols = { 14, 36, 40, 50, 30 };
-		int rows = Math.max(site.staff().size(), 16);
+		int rows = Math.max(site.staff().size(), 14);
 		int page = 1;
 		Sheets.row(pdf, y, cols, 8, 10, true, "序号", "姓名", "考务岗位", "本人签字", "日期");
 		y += 8;
@@ -157,6 +157,13 @@ final class SiteForms {
 					s == null ? "" : s.duty(), "", "");
 			y += 10;
 		}
+		if (y + 14 > 280) {
+			Sheets.footer(pdf, page++, 0, TWO_COPIES);
+			pdf.newPage(PdfCanvas.A4);
+			y = 20;
+		}
+		pdf.text("考核站点（盖章）：", LEFT + 90, y + 10, 11);
+		pdf.text("日期：        年    月    日", LEFT + 90, y + 18, 11);
 		Sheets.footer(pdf, page, page == 1 ? 1 : 0, TWO_COPIES);
 	}
 
