@@ -1,12 +1,13 @@
 package cn.kaowu.platform.document;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -15,16 +16,19 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Chinese font of every PDF. PDFBox subsets only TrueType outlines, so this looks for a TrueType CJK
- * font (WenQuanYi Micro Hei first) unless {@code kaowu.pdf.font} names one. The bytes are read once per
- * process; each document embeds only the glyphs it uses.
+ * The Chinese font of every PDF: WenQuanYi Micro Hei (文泉驿微米黑, Apache-2.0), shipped in the product as
+ * {@code fonts/wqy-microhei.ttc} on the class path, so PDFs look the same on every machine. PDFBox subsets only
+ * TrueType outlines, which this font has. The system property {@code kaowu.pdf.font} may name another TrueType
+ * {@code .ttf}/{@code .ttc} file. The bytes are read once per process; each document embeds one subset with only
+ * the glyphs it uses.
+ * <p>
+ * Parsing the font (its CJK cmap above all) costs more than drawing a page, so parsed fonts are pooled: a document
+ * borrows one for its lifetime ({@link #borrow}) and gives it back when closed ({@link #release}). A parsed font is
+ * not thread-safe, so one is never shared by two open documents; the pool holds at most as many as ran at once.
  */
 final class CjkFont {
 
-	/** TrueType CJK fonts of Debian packages, in order of preference. */
-	static final List<String> CANDIDATES = List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-			"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
-			"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+	static final String RESOURCE = "/fonts/wqy-microhei.ttc";
 
 	private static volatile byte @Nullable [] bytes;
 
@@ -33,24 +37,37 @@ final class CjkFont {
 	private CjkFont() {
 	}
 
-	static synchronized void configure(@Nullable String path) {
-		if (path != null && !path.isBlank()) {
-			load(Path.of(path));
-		}
-	}
-
-	/** Where the font came from (for logs and the health of the document module). */
+	/** Where the font came from (for logs and tests). */
 	static String source() {
 		ensureLoaded();
 		return source;
 	}
 
-	static PDType0Font embedIn(PDDocument document) throws IOException {
+	private static final java.util.concurrent.ConcurrentLinkedDeque<TrueTypeFont> POOL = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+	/** A parsed font for one document, from the pool or parsed now. */
+	static TrueTypeFont borrow() throws IOException {
+		TrueTypeFont pooled = POOL.pollFirst();
+		return pooled != null ? pooled : parse();
+	}
+
+	/** Gives a font back after its document has been written or closed. */
+	static void release(TrueTypeFont font) {
+		POOL.offerFirst(font);
+	}
+
+	/** Embeds {@code font} (from {@link #borrow}) as a subset font of {@code document}. */
+	static PDType0Font embed(PDDocument document, TrueTypeFont font) throws IOException {
+		// closeTTF is false for this overload: the document leaves the pooled font open.
+		return PDType0Font.load(document, font, true);
+	}
+
+	private static TrueTypeFont parse() throws IOException {
 		ensureLoaded();
 		TrueTypeFont font;
 		if (source.endsWith(".ttc")) {
-			// The first font of the collection is the regular face for all the candidates above.
-			TrueTypeCollection collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(bytes));
+			// The first font of the collection is the regular (proportional) face.
+			TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(bytes));
 			TrueTypeFont[] first = new TrueTypeFont[1];
 			collection.processAllFonts(f -> {
 				if (first[0] == null) {
@@ -60,9 +77,9 @@ final class CjkFont {
 			font = first[0];
 		}
 		else {
-			font = new org.apache.fontbox.ttf.TTFParser().parse(new RandomAccessReadBuffer(bytes));
+			font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
 		}
-		return PDType0Font.load(document, font, true);
+		return font;
 	}
 
 	private static void ensureLoaded() {
@@ -73,20 +90,25 @@ final class CjkFont {
 			if (bytes != null) {
 				return;
 			}
-			Optional<Path> found = CANDIDATES.stream().map(Path::of).filter(Files::isReadable).findFirst();
-			load(found.orElseThrow(() -> new IllegalStateException(
-					"PDF 需要中文 TrueType 字体，但本机没有：请安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei），"
-							+ "或用 kaowu.pdf.font 指定一个 .ttf/.ttc 文件 (no CJK TrueType font found: install fonts-wqy-microhei)")));
-		}
-	}
-
-	private static void load(Path path) {
-		try {
-			bytes = Files.readAllBytes(path);
-			source = path.toString();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read font " + path, e);
+			String configured = System.getProperty("kaowu.pdf.font");
+			try {
+				if (configured != null && !configured.isBlank()) {
+					bytes = Files.readAllBytes(Path.of(configured));
+					source = configured;
+					return;
+				}
+				try (InputStream in = CjkFont.class.getResourceAsStream(RESOURCE)) {
+					if (in == null) {
+						throw new IllegalStateException("字体文件缺失：类路径上没有 " + RESOURCE + " (the shipped CJK font is missing)");
+					}
+					bytes = in.readAllBytes();
+					source = "classpath:" + RESOURCE;
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot read the CJK font " + (configured != null ? configured : RESOURCE),
+						e);
+			}
 		}
 	}
 }

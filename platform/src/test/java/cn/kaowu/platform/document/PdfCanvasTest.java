@@ -1,5 +1,6 @@
 package cn.kaowu.platform.document;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,41 @@ class PdfCanvasTest {
 			assertThat(font.getName()).matches("[A-Z]{6}\\+.*");
 		}
 		assertThat(bytes.length).isLessThan(200_000);
+	}
+
+	@Test
+	void theFontShipsWithTheProductAndIsReusedByLaterDocuments() throws IOException {
+		assertThat(CjkFont.source()).isEqualTo("classpath:/fonts/wqy-microhei.ttc");
+		for (String name : new String[] { "张三", "李四" }) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (PdfCanvas pdf = PdfCanvas.create(name)) {
+				pdf.newPage(PdfCanvas.A4);
+				pdf.textBold("准考证 " + name, 20, 20, 14);
+				pdf.textInBox("座位号", 20, 30, 30, 10, 12);
+				pdf.writeTo(out);
+				pdf.close();
+			}
+			try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+				assertThat(new PDFTextStripper().getText(doc)).contains("准考证 " + name, "座位号");
+			}
+		}
+	}
+
+	@Test
+	void charactersTheFontLacksPrintAsAGapInsteadOfFailing() throws IOException {
+		byte[] bytes;
+		try (PdfCanvas pdf = PdfCanvas.create("生僻字")) {
+			pdf.newPage(PdfCanvas.A4);
+			// U+20000 (CJK extension B, a surrogate pair) and U+0378 (unassigned) are not in the font.
+			pdf.text("姓名：王\uD840\uDC00明\u0378", 20, 20, 12);
+			pdf.textBold("张\uD840\uDC00", 20, 30, 12);
+			assertThat(pdf.printable("王\uD840\uDC00明")).isEqualTo("王□明");
+			assertThat(pdf.printable("王明")).isSameAs("王明");
+			bytes = pdf.toBytes();
+		}
+		try (PDDocument doc = Loader.loadPDF(bytes)) {
+			assertThat(new PDFTextStripper().getText(doc)).contains("姓名：王□明□", "张□");
+		}
 	}
 
 	@Test
