@@ -290,6 +290,14 @@ public class CandidateManagement {
 		return r.photoFileId() == null ? java.util.Optional.empty() : java.util.Optional.of(files.read(r.photoFileId()));
 	}
 
+	/** The photo of a candidate for printed materials; no scope check (the caller checked its own). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<byte[]> photoOf(long candidateId) {
+		return candidates.find(candidateId)
+			.map(Candidates.Row::photoFileId)
+			.map(files::read);
+	}
+
 	/** For registration: the candidate exists and is {@link VerificationState#VERIFIED}; otherwise a 409 naming the state. */
 	@Transactional(readOnly = true)
 	public CandidateView requireVerified(long candidateId) {

@@ -1,25 +1,99 @@
 package cn.kaowu.platform.enrollment;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What rooms and scheduling read about registrations. Unscoped: callers check their own caller first.
+ * What rooms and scheduling read about registrations, and how scheduling writes its result back. Unscoped: callers
+ * check their own caller first.
  */
 @Component
 public class Enrollments {
 
+	/**
+	 * A record as the scheduler needs it. The full ID number is for conflict checks against invigilators' declared
+	 * relatives only; it is never shown.
+	 */
+	public record Seatable(long recordId, long candidateId, long siteId, String siteCode, long planSubjectId,
+			long levelId, String name, String pinyin, String idNumber, String majorCode, String majorName) {
+	}
+
+	/** Where scheduling put a record. */
+	public record Placement(long recordId, String ticketNumber, long roomId, String roomName, int seatNumber) {
+	}
+
 	private final RegistrationRecords records;
 
-	Enrollments(RegistrationRecords records) {
+	private final JdbcClient jdbc;
+
+	Enrollments(RegistrationRecords records, JdbcClient jdbc) {
 		this.records = records;
+		this.jdbc = jdbc;
 	}
 
 	/** Registration records per plan subject (slot) at a site: what the site's rooms must seat. */
 	@Transactional(readOnly = true)
 	public Map<Long, Integer> recordsPerSubject(long planId, long siteId) {
 		return records.recordsPerSubject(planId, siteId);
+	}
+
+	/** A site of the plan with its registrations. */
+	public record SiteCount(long siteId, String siteCode, String siteName, long siteCollegeId, int records,
+			int candidates) {
+	}
+
+	/** The sites with registrations in the plan, by site code. */
+	@Transactional(readOnly = true)
+	public List<SiteCount> sites(long planId) {
+		return jdbc.sql("""
+				SELECT site_id, min(site_code) AS code, min(site_name) AS name, min(site_college_id) AS college,
+				  count(*) AS records, count(DISTINCT candidate_id) AS candidates
+				FROM registration_record WHERE plan_id = ? GROUP BY site_id ORDER BY code""")
+			.param(planId)
+			.query((rs, n) -> new SiteCount(rs.getLong("site_id"), rs.getString("code"), rs.getString("name"),
+					rs.getLong("college"), rs.getInt("records"), rs.getInt("candidates")))
+			.list();
+	}
+
+	/** Every record of the plan (or of one site of it), by site, subject and ID number. */
+	@Transactional(readOnly = true)
+	public List<Seatable> seatable(long planId, @org.jspecify.annotations.Nullable Long siteId) {
+		return jdbc.sql("""
+				SELECT id, candidate_id, site_id, site_code, plan_subject_id, level_id, name, pinyin, id_number, major_code,
+				  major_name
+				FROM registration_record WHERE plan_id = ? AND (?::bigint IS NULL OR site_id = ?)
+				ORDER BY site_id, plan_subject_id, id_number""")
+			.params(planId, siteId, siteId)
+			.query((rs, n) -> new Seatable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
+					rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
+			.list();
+	}
+
+	/**
+	 * Writes the published schedule of a site into its records: ticket, room, seat; the records become 待考试. One
+	 * statement for the whole site.
+	 */
+	@Transactional
+	public int applySchedule(long planId, long siteId, List<Placement> placements, Instant at) {
+		if (placements.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				UPDATE registration_record r SET ticket_number = u.ticket, room_id = u.room, room_name = u.room_name,
+				  seat_number = u.seat, scheduled_at = ?
+				FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::int[]) AS u(id, ticket, room, room_name, seat)
+				WHERE r.id = u.id AND r.plan_id = ? AND r.site_id = ?""")
+			.params(Timestamp.from(at), placements.stream().map(Placement::recordId).toArray(Long[]::new),
+					placements.stream().map(Placement::ticketNumber).toArray(String[]::new),
+					placements.stream().map(Placement::roomId).toArray(Long[]::new),
+					placements.stream().map(Placement::roomName).toArray(String[]::new),
+					placements.stream().map(Placement::seatNumber).toArray(Integer[]::new), planId, siteId)
+			.update();
 	}
 }

@@ -68,6 +68,10 @@ class SecurityConfiguration {
 		AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> writeProblem(response, json, messages,
 				HttpStatus.UNAUTHORIZED, "error.notAuthenticated");
 		http.authorizeHttpRequests(auth -> auth
+				// The second dispatch of a streamed download or an event stream: its request was authorised when it
+				// came in, and a bearer token is not carried into that dispatch.
+				.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
+				.permitAll()
 				.requestMatchers("/denied")
 				.authenticated()
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",

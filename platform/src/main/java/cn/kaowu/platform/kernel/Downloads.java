@@ -23,6 +23,17 @@ public final class Downloads {
 		return send(ContentDisposition.attachment(), name, contentType, content);
 	}
 
+	/** Saved as a file that is written while it is sent (large zips of PDFs). */
+	public static ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> attachment(
+			String name, String contentType,
+			org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody body) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(contentType))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.body(body);
+	}
+
 	private static ResponseEntity<byte[]> send(ContentDisposition.Builder disposition, String name, String contentType,
 			byte[] content) {
 		return ResponseEntity.ok()

@@ -240,6 +240,10 @@ public class InvigilatorManagement {
 			.toList(), new HashMap<>(), Scope.system());
 	}
 
+	List<InvigilatorView> approvedOfPlan(long planId) {
+		return views(rows.approvedOfPlan(planId), new HashMap<>(), Scope.system());
+	}
+
 	private InvigilatorRows.Row row(Scope scope, long id) {
 		InvigilatorRows.Row r = rows.find(id).orElseThrow(() -> new NotFoundProblem("监考人员", id));
 		try {

@@ -76,6 +76,13 @@ class InvigilatorRows {
 			.list();
 	}
 
+	List<Row> approvedOfPlan(long planId) {
+		return jdbc.sql("SELECT * FROM room_invigilator WHERE plan_id = ? AND status = 'APPROVED' ORDER BY site_id, id")
+			.param(planId)
+			.query(MAPPER)
+			.list();
+	}
+
 	boolean exists(long planId, long siteId, long staffId) {
 		return jdbc.sql("SELECT count(*) FROM room_invigilator WHERE plan_id = ? AND site_id = ? AND staff_id = ?")
 			.params(planId, siteId, staffId)

@@ -23,4 +23,10 @@ public class Invigilators {
 	public List<InvigilatorView> approved(long planId, long siteId) {
 		return management.approved(planId, siteId);
 	}
+
+	/** The approved invigilators of every site of the plan. */
+	@Transactional(readOnly = true)
+	public List<InvigilatorView> approvedOfPlan(long planId) {
+		return management.approvedOfPlan(planId);
+	}
 }

@@ -30,6 +30,15 @@ public class StaffDirectory {
 		return members.byIds(staffIds).stream().map(StaffMembers.Row::view).toList();
 	}
 
+	/** The ID numbers of the close relatives each person declared (for conflict checks; never shown). */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, java.util.Set<String>> relativeIdNumbers(Collection<Long> staffIds) {
+		java.util.Map<Long, java.util.Set<String>> map = new java.util.HashMap<>();
+		members.relatives(staffIds)
+			.forEach(r -> map.computeIfAbsent(r.staffId(), k -> new java.util.HashSet<>()).add(r.idNumber()));
+		return map;
+	}
+
 	/** The active people of the college with the role {@link StaffRole#INVIGILATOR} (监考员), by id. */
 	@Transactional(readOnly = true)
 	public List<StaffView> invigilatorsOf(long collegeId) {
