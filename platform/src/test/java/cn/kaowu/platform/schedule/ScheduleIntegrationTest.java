@@ -212,6 +212,8 @@ class ScheduleIntegrationTest {
 		Multipart download = new Multipart(port, r.setting().collegeAccount().username(), TestWorld.PASSWORD);
 		HttpResponse<byte[]> zip = download.download("/schedule/" + plan + "/sites/" + r.site().id() + "/materials.zip");
 		assertThat(zip.statusCode()).isEqualTo(200);
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/schedule-materials.zip"), zip.body());
 		List<String> entries = new ArrayList<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
 			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

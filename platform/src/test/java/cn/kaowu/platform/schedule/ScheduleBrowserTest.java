@@ -1,0 +1,129 @@
+package cn.kaowu.platform.schedule;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import cn.kaowu.platform.BrowserTestSupport;
+import cn.kaowu.platform.IntegrationTest;
+import cn.kaowu.platform.TestWorld;
+import cn.kaowu.platform.candidate.CandidateManagement;
+import cn.kaowu.platform.catalog.CatalogManagement;
+import cn.kaowu.platform.enrollment.EnrollmentManagement;
+import cn.kaowu.platform.kernel.AdjustableClock;
+import cn.kaowu.platform.pilot.PilotManagement;
+import cn.kaowu.platform.plan.PlanManagement;
+import cn.kaowu.platform.room.InvigilatorManagement;
+import cn.kaowu.platform.room.RoomManagement;
+import cn.kaowu.platform.site.QualificationChecklists;
+import cn.kaowu.platform.site.SiteManagement;
+import cn.kaowu.platform.staff.StaffManagement;
+import com.microsoft.playwright.Download;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ORG schedules and publishes a plan; the college sees its rooms and downloads the materials. */
+@IntegrationTest
+class ScheduleBrowserTest extends BrowserTestSupport {
+
+	@Autowired
+	TestWorld world;
+
+	@Autowired
+	PilotManagement pilot;
+
+	@Autowired
+	CatalogManagement catalog;
+
+	@Autowired
+	SiteManagement sites;
+
+	@Autowired
+	QualificationChecklists checklists;
+
+	@Autowired
+	PlanManagement plans;
+
+	@Autowired
+	CandidateManagement candidates;
+
+	@Autowired
+	EnrollmentManagement enrollment;
+
+	@Autowired
+	RoomManagement rooms;
+
+	@Autowired
+	InvigilatorManagement invigilators;
+
+	@Autowired
+	StaffManagement staff;
+
+	@Autowired
+	Scheduling scheduling;
+
+	@Autowired
+	AdjustableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void theOrgSchedulesAndPublishesAndTheCollegeDownloadsTheMaterials() throws Exception {
+		ScheduleIntegrationTest t = new ScheduleIntegrationTest();
+		t.world = world;
+		t.pilot = pilot;
+		t.catalog = catalog;
+		t.sites = sites;
+		t.checklists = checklists;
+		t.plans = plans;
+		t.candidates = candidates;
+		t.enrollment = enrollment;
+		t.rooms = rooms;
+		t.invigilators = invigilators;
+		t.staff = staff;
+		t.clock = clock;
+		ScheduleIntegrationTest.Setup s = ScheduleIntegrationTest.setup(t);
+		String planName = s.r().plan().name();
+
+		login(s.r().setting().orgAccount().username(), TestWorld.PASSWORD);
+		page.click(".sidebar >> text=排考管理");
+		page.click("#plan-table tr:has-text('" + planName + "') >> text=查看");
+		assertThat(page.locator("#site-table tbody")).containsText("未排考");
+		page.click("#run-all");
+		assertThat(page.locator(".flash-success")).containsText("排考完成：1 个站点，96 条报考记录");
+		assertThat(page.locator("#site-table tbody")).containsText("已排考（未发布）");
+		page.onDialog(d -> d.accept());
+		page.click("#publish");
+		assertThat(page.locator(".flash-success")).containsText("已发布 1 个站点的排考结果");
+		screenshot("schedule-plan");
+		page.click("text=退出");
+
+		login(s.r().setting().collegeAccount().username(), TestWorld.PASSWORD);
+		page.click(".sidebar >> text=排考管理");
+		page.click("#plan-table tr:has-text('" + planName + "') >> text=查看");
+		assertThat(page.locator("#site-table tbody")).containsText("已发布");
+		page.click("#site-table >> text=查看考场");
+		assertThat(page.locator("h2").first()).containsText("机房");
+		assertThat(page.locator("section")).containsText("监考员：");
+		screenshot("schedule-site");
+		Download zip = page.waitForDownload(() -> page.click("#materials"));
+		assertThat(zip.suggestedFilename()).startsWith("考务材料-").endsWith(".zip");
+		List<String> entries = new ArrayList<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zip.path())))) {
+			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				entries.add(e.getName());
+			}
+		}
+		assertThat(entries).anyMatch(e -> e.endsWith("准考证.pdf")).anyMatch(e -> e.endsWith("门贴.pdf"));
+	}
+}
