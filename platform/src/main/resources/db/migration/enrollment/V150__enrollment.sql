@@ -54,10 +54,10 @@ CREATE TABLE registration_record (
     attendance        varchar(10) CHECK (attendance IN ('PRESENT', 'ABSENT')),
     import_job_id     uuid,
     created_at        timestamptz  NOT NULL,
-    CONSTRAINT registration_record_once UNIQUE (plan_id, candidate_id, plan_subject_id)
+    -- Leads with candidate_id: it also answers "which plans is this candidate registered for".
+    CONSTRAINT registration_record_once UNIQUE (candidate_id, plan_id, plan_subject_id)
 -- Scheduling later writes ticket, room and seat into every row: room left on each page keeps those updates HOT.
 ) WITH (fillfactor = 80);
 
 CREATE INDEX registration_record_college ON registration_record (college_id, plan_id, id);
 CREATE INDEX registration_record_site ON registration_record (site_id, plan_id);
-CREATE INDEX registration_record_quota ON registration_record (college_id, certificate_id, plan_year, candidate_kind);

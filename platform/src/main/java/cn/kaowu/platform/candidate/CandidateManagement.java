@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Candidates of a college (考生管理, 004 ch.3 §3): lists, single add/edit/delete, xlsx import and photo zip upload
  * as jobs, verification. See {@link CandidateAccess} for who may do what. Other modules call
- * {@link #requireVerified} before registering a candidate and {@link #registrationsChanged} to keep the count that
- * guards deletion.
+ * {@link #requireVerified} before registering a candidate; a candidate registered for a plan (see
+ * {@link RegistrationCounts}) cannot be deleted.
  */
 @Service
 public class CandidateManagement {
@@ -60,8 +60,11 @@ public class CandidateManagement {
 
 	private final Clock clock;
 
+	private final RegistrationCounts registrations;
+
 	CandidateManagement(Candidates candidates, CandidateAccess access, IdentityVerifier verifier, FileStorage files,
-			Jobs jobs, AuditLog audit, Clock clock) {
+			Jobs jobs, AuditLog audit, Clock clock, RegistrationCounts registrations) {
+		this.registrations = registrations;
 		this.candidates = candidates;
 		this.access = access;
 		this.verifier = verifier;
@@ -97,14 +100,15 @@ public class CandidateManagement {
 	@Transactional(readOnly = true)
 	public PageResult<CandidateView> list(Scope scope, @Nullable Long collegeId, CandidateFilter f, PageQuery page) {
 		OrganisationView college = access.college(scope, collegeId);
-		return candidates
-			.page(college.id(), new Candidates.Filter(f.kind(), f.name(), f.idNumber(), f.state(), f.major()), page)
-			.map(Candidates.Row::view);
+		PageResult<Candidates.Row> rows = candidates
+			.page(college.id(), new Candidates.Filter(f.kind(), f.name(), f.idNumber(), f.state(), f.major()), page);
+		var counts = registrations.plansOf(rows.items().stream().map(Candidates.Row::id).toList());
+		return rows.map(r -> r.view(counts.getOrDefault(r.id(), 0)));
 	}
 
 	@Transactional(readOnly = true)
 	public CandidateView get(Scope scope, long id) {
-		return row(scope, id).view();
+		return view(row(scope, id));
 	}
 
 	/** The stored values with the full ID and phone numbers for the edit form: only for the college's managers. */
@@ -132,7 +136,7 @@ public class CandidateManagement {
 		}
 		audit.record(scope, AuditRecord.of("candidate.create", "Candidate", id, null, VerificationState.NO_PHOTO,
 				describe(v), college.id()));
-		return candidates.find(id).orElseThrow().view();
+		return view(candidates.find(id).orElseThrow());
 	}
 
 	/**
@@ -172,19 +176,20 @@ public class CandidateManagement {
 		}
 		audit.record(scope, AuditRecord.of("candidate.update", "Candidate", id, null, null, describe(v),
 				current.collegeId()));
-		return candidates.find(id).orElseThrow().view();
+		return view(candidates.find(id).orElseThrow());
 	}
 
 	/** Deletes candidates without registrations: all of them, or none when one is refused. */
 	@Transactional
 	public int delete(Scope scope, List<Long> ids) {
 		List<Long> distinct = Candidates.distinct(ids);
+		var counts = registrations.plansOf(distinct);
 		for (long id : distinct) {
 			Candidates.Row current = row(scope, id);
 			CandidateAccess.requireManager(scope, current.collegeId());
-			if (current.registrations() > 0) {
-				throw new DomainException(HttpStatus.CONFLICT, "candidate.error.registered", current.name(),
-						current.registrations());
+			int plans = counts.getOrDefault(id, 0);
+			if (plans > 0) {
+				throw new DomainException(HttpStatus.CONFLICT, "candidate.error.registered", current.name(), plans);
 			}
 			candidates.delete(id);
 			audit.record(scope, AuditRecord.of("candidate.delete", "Candidate", id, current.state(), null,
@@ -247,7 +252,7 @@ public class CandidateManagement {
 			throw r.state().refused("人工确认");
 		}
 		move(scope, r, VerificationState.VERIFIED, null, "candidate.confirm");
-		return candidates.find(id).orElseThrow().view();
+		return view(candidates.find(id).orElseThrow());
 	}
 
 	private void move(Scope scope, Candidates.Row r, VerificationState next, @Nullable String noteKey, String action) {
@@ -280,7 +285,7 @@ public class CandidateManagement {
 		audit.record(scope, AuditRecord.of("candidate.photo", "Candidate", id, r.state(),
 				VerificationState.PENDING_VERIFICATION, r.name() + " " + ChineseIdNumber.mask(r.idNumber()),
 				r.collegeId()));
-		return candidates.find(id).orElseThrow().view();
+		return view(candidates.find(id).orElseThrow());
 	}
 
 	/** The photo of a candidate the scope may read. */
@@ -306,19 +311,7 @@ public class CandidateManagement {
 			throw new DomainException(HttpStatus.CONFLICT, "candidate.error.notVerified", r.name(),
 					r.state().messageKey());
 		}
-		return r.view();
-	}
-
-	/** Kept by registration: +1 when a candidate registers, -1 when the registration is withdrawn. */
-	@Transactional
-	public void registrationsChanged(long candidateId, int delta) {
-		candidates.addRegistrations(candidateId, delta);
-	}
-
-	/** {@link #registrationsChanged(long, int)} for many candidates in one statement. */
-	@Transactional
-	public void registrationsChanged(java.util.Collection<Long> candidateIds, int delta) {
-		candidates.addRegistrations(candidateIds, delta);
+		return view(r);
 	}
 
 	/**
@@ -347,7 +340,7 @@ public class CandidateManagement {
 		boolean number = q != null && q.trim().matches("[0-9A-Za-z]+") && q.trim().chars().anyMatch(Character::isDigit);
 		var filter = new Candidates.Filter(kind, number ? null : q, number ? q.trim() : null, VerificationState.VERIFIED,
 				null);
-		return candidates.page(college.id(), filter, new PageQuery(1, 20)).items().stream().map(Candidates.Row::view)
+		return candidates.page(college.id(), filter, new PageQuery(1, 20)).items().stream().map(r -> r.view(0))
 			.toList();
 	}
 
@@ -395,7 +388,7 @@ public class CandidateManagement {
 			PageResult<Candidates.Row> page = candidates.page(college.id(), new Candidates.Filter(filter.kind(),
 					filter.name(), filter.idNumber(), filter.state(), filter.major()), new PageQuery(pageNo, PageQuery.MAX_SIZE));
 			for (Candidates.Row r : page.items()) {
-				CandidateView v = r.view();
+				CandidateView v = r.view(0);
 				rows.add(List.of(v.name(), v.pinyin(), v.gender().label(), v.idType().label(), v.idNumberMasked(),
 						v.phoneMasked(), String.valueOf(v.enrolmentYear()), v.educationLevel(), v.majorName(),
 						v.majorCode(), text.apply(v.state().messageKey())));
@@ -412,6 +405,10 @@ public class CandidateManagement {
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------------------
+
+	private CandidateView view(Candidates.Row r) {
+		return r.view(registrations.plansOf(List.of(r.id())).getOrDefault(r.id(), 0));
+	}
 
 	Candidates.Row row(Scope scope, long id) {
 		Objects.requireNonNull(scope);

@@ -35,14 +35,14 @@ class Candidates {
 	record Row(long id, long collegeId, CandidateKind kind, String name, String pinyin, CandidateGender gender,
 			IdType idType, String idNumber, String phone, int enrolmentYear, String educationLevel, String majorName,
 			String majorCode, @Nullable UUID photoFileId, VerificationState state, @Nullable String stateNote,
-			int registrations, int version, Instant createdAt) {
+			int version, Instant createdAt) {
 
 		Registrant registrant() {
 			return new Registrant(id, collegeId, kind, name, pinyin, gender, idType, idNumber, phone, majorName,
 					majorCode, state);
 		}
 
-		CandidateView view() {
+		CandidateView view(int registrations) {
 			return new CandidateView(id, collegeId, kind, name, pinyin, gender, idType, ChineseIdNumber.mask(idNumber),
 					ChineseIdNumber.maskPhone(phone), enrolmentYear, educationLevel, majorName, majorCode,
 					photoFileId != null, state, stateNote, registrations, version, createdAt);
@@ -168,19 +168,6 @@ class Candidates {
 			.update();
 	}
 
-	void addRegistrations(long id, int delta) {
-		jdbc.sql("UPDATE candidate SET registrations = registrations + ? WHERE id = ?").params(delta, id).update();
-	}
-
-	/** One statement for many candidates (an import registers tens of thousands). */
-	void addRegistrations(Collection<Long> ids, int delta) {
-		if (!ids.isEmpty()) {
-			jdbc.sql("UPDATE candidate c SET registrations = c.registrations + ? FROM unnest(?::bigint[]) AS u(id) WHERE c.id = u.id")
-				.params(delta, ids.toArray(Long[]::new))
-				.update();
-		}
-	}
-
 	/** The college's candidates of the list with these identities, by {@code TYPE:number}. */
 	java.util.Map<String, Row> byIdentities(long collegeId, CandidateKind kind, Collection<CandidateRules.Values> values) {
 		java.util.Map<String, Row> map = new java.util.HashMap<>();
@@ -281,7 +268,7 @@ class Candidates {
 			rs.getString("id_number"), rs.getString("phone"), rs.getInt("enrolment_year"),
 			rs.getString("education_level"), rs.getString("major_name"), rs.getString("major_code"),
 			rs.getObject("photo_file_id", UUID.class), VerificationState.valueOf(rs.getString("state")),
-			rs.getString("state_note"), rs.getInt("registrations"), rs.getInt("version"),
+			rs.getString("state_note"), rs.getInt("version"),
 			rs.getTimestamp("created_at").toInstant());
 
 	static List<Long> distinct(List<Long> ids) {

@@ -13,8 +13,8 @@
  * <li>Verification: {@link cn.kaowu.platform.candidate.VerificationState}; uploading a photo makes a candidate
  * 信息待认证, 认证 asks the {@link cn.kaowu.platform.candidate.IdentityVerifier} (offline by default), 人工确认
  * settles 需人工确认. After 信息准确, name, ID type, ID number and photo are locked.</li>
- * <li>Registration (a later module) calls {@code requireVerified} and keeps the {@code registrations} count
- * through {@code registrationsChanged}; a candidate with registrations cannot be deleted.</li>
+ * <li>Registration calls {@code requireVerified}; it answers {@link cn.kaowu.platform.candidate.RegistrationCounts}
+ * from its records, and a candidate registered for a plan cannot be deleted.</li>
  * </ul>
  * Texts are in the bundle {@code i18n/candidate}.
  */

@@ -227,7 +227,7 @@ public class EnrollmentManagement {
 
 	/**
 	 * Deletes records: all of them, or none when one may not be deleted (not 未排考, registration closed, another
-	 * college's). A candidate with no record left in the plan no longer counts as registered.
+	 * college's). A candidate with no record left in the plan is no longer registered for it.
 	 */
 	@Transactional
 	public int delete(Scope scope, List<Long> ids) {
@@ -255,9 +255,6 @@ public class EnrollmentManagement {
 		}
 		for (RegistrationRecords.Row r : rows) {
 			records.delete(r.id());
-			if (records.recordsOf(r.planId(), r.candidateId()) == 0) {
-				candidates.registrationsChanged(r.candidateId(), -1);
-			}
 			audit.record(scope, AuditRecord.of("enrollment.delete", "RegistrationRecord", r.id(),
 					RecordStatus.UNSCHEDULED, null, r.planName() + " " + r.name() + " "
 							+ ChineseIdNumber.mask(r.idNumber()) + " " + r.subjectName(),

@@ -118,7 +118,6 @@ class Registrar {
 			}
 		}
 		int stored = records.copy(toStore, jobId, now);
-		candidates.registrationsChanged(accepted.stream().map(r -> r.candidate().id()).toList(), 1);
 		if (fileName != null) {
 			audit.record(scope, AuditRecord.of("enrollment.import", "RegistrationImport", jobId, null, null,
 					plan.name() + " " + fileName + "：报考 " + accepted.size() + " 人（" + stored + " 条记录），失败 "

@@ -216,14 +216,6 @@ class RegistrationRecords {
 			.list();
 	}
 
-	/** How many records the candidate still has in the plan. */
-	int recordsOf(long planId, long candidateId) {
-		return jdbc.sql("SELECT count(*) FROM registration_record WHERE plan_id = ? AND candidate_id = ?")
-			.params(planId, candidateId)
-			.query(Integer.class)
-			.single();
-	}
-
 	void delete(long id) {
 		jdbc.sql("DELETE FROM registration_record WHERE id = ?").param(id).update();
 	}
@@ -238,6 +230,20 @@ class RegistrationRecords {
 		jdbc.sql("SELECT r.* FROM registration_record r" + where.sql() + " ORDER BY r.plan_id DESC, r.college_id, r.name, r.id")
 			.params(where.params())
 			.query((RowCallbackHandler) rs -> consumer.accept(MAPPER.mapRow(rs, rs.getRow())));
+	}
+
+	/** Plans per candidate (served by the unique key, which leads with candidate_id). */
+	Map<Long, Integer> plansPerCandidate(Collection<Long> candidateIds) {
+		Map<Long, Integer> counts = new HashMap<>();
+		if (candidateIds.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("""
+				SELECT r.candidate_id, count(DISTINCT r.plan_id) AS n FROM registration_record r
+				JOIN unnest(?::bigint[]) AS u(id) ON r.candidate_id = u.id GROUP BY r.candidate_id""")
+			.param(candidateIds.toArray(Long[]::new))
+			.query((RowCallbackHandler) rs -> counts.put(rs.getLong(1), rs.getInt(2)));
+		return counts;
 	}
 
 	/** Candidates of the college registered for the plan per level (the fee statement counts candidates). */

@@ -121,8 +121,13 @@ class EnrollmentIntegrationTest {
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.text("detail")).isEqualTo("该考生已报考“" + r.plan().name() + "”");
 
-		// A registered candidate cannot be deleted.
-		assertThatThrownBy(() -> candidates.delete(r.college(), List.of(c.id()))).isInstanceOf(DomainException.class);
+		// A registered candidate cannot be deleted, alone or in a batch (nothing is deleted then).
+		assertThat(api.delete("/api/v1/candidates/" + c.id()).status()).isEqualTo(409);
+		CandidateView free = mother.verified(r.college(), CandidateKind.COLLEGE, 2);
+		ApiClient.Response batch = api.post("/api/v1/candidates/batch-delete", Map.of("ids", List.of(free.id(), c.id())));
+		assertThat(batch.status()).isEqualTo(409);
+		assertThat(batch.text("detail")).isEqualTo("考生“" + c.name() + "”已报考 1 个考核计划，不能删除（先删除其报考记录）");
+		assertThat(api.get("/api/v1/candidates/" + free.id()).status()).isEqualTo(200);
 
 		// An unverified candidate is refused naming the field.
 		CandidateView unverified = mother.unverified(r.college(), CandidateKind.COLLEGE, 1);
