@@ -18,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestWorld.class)
+@Import({ TestWorld.class, cn.kaowu.platform.enrollment.EnrollmentMother.class,
+		cn.kaowu.platform.schedule.ScheduleMother.class })
 public @interface IntegrationTest {
 }

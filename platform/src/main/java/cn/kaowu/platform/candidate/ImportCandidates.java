@@ -111,34 +111,10 @@ class ImportCandidates implements JobHandler {
 		var read = Spreadsheets.read("file", fileName, content, expected, rows::add);
 		// The rows are the work; the last one counts only once everything is stored.
 		int total = rows.size();
-		int year = CandidateRules.currentYear(clock);
-		Map<String, Integer> seen = new HashMap<>();
-		List<CandidateRules.Values> good = new ArrayList<>(rows.size());
-		List<SheetRow> goodRows = new ArrayList<>(rows.size());
-		List<Spreadsheets.FailedRow> failed = new ArrayList<>();
-		Map<String, String> columnText = new HashMap<>();
-		CandidateRules.COLUMNS.forEach((field, header) -> columnText.put(field, header.substring(1)));
-		for (int i = 0; i < rows.size(); i++) {
-			SheetRow row = rows.get(i);
-			CandidateRules.Checked checked = CandidateRules.check(input(row), year);
-			if (checked.values() == null) {
-				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(), reason(checked.problems(), columnText)));
-			}
-			else {
-				Integer first = seen.putIfAbsent(checked.values().identity(), row.number());
-				if (first != null) {
-					failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
-							messages.text("candidate.import.duplicateInFile", first)));
-				}
-				else {
-					good.add(checked.values());
-					goodRows.add(row);
-				}
-			}
-			if ((i & 255) == 0) {
-				progress.progress(i, total);
-			}
-		}
+		Checked checked = check(rows, progress);
+		List<CandidateRules.Values> good = checked.good();
+		List<SheetRow> goodRows = checked.goodRows();
+		List<Spreadsheets.FailedRow> failed = checked.failed();
 		Set<String> existing = candidates.existingIdentities(good);
 		List<CandidateRules.Values> toStore = new ArrayList<>(good.size());
 		for (int i = 0; i < good.size(); i++) {
@@ -172,34 +148,11 @@ class ImportCandidates implements JobHandler {
 		List<SheetRow> rows = new ArrayList<>();
 		var read = Spreadsheets.read("file", fileName, content, List.copyOf(CandidateRules.COLUMNS.values()), rows::add);
 		int total = rows.size();
-		int year = CandidateRules.currentYear(clock);
-		Map<String, String> columnText = new HashMap<>();
-		CandidateRules.COLUMNS.forEach((field, header) -> columnText.put(field, header.substring(1)));
-		Map<String, Integer> seen = new HashMap<>();
-		List<CandidateRules.Values> good = new ArrayList<>();
-		List<SheetRow> goodRows = new ArrayList<>();
-		List<Spreadsheets.FailedRow> failed = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			SheetRow row = rows.get(i);
-			CandidateRules.Checked checked = CandidateRules.check(input(row), year);
-			if (checked.values() == null) {
-				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(), reason(checked.problems(), columnText)));
-			}
-			else {
-				Integer first = seen.putIfAbsent(checked.values().identity(), row.number());
-				if (first != null) {
-					failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
-							messages.text("candidate.import.duplicateInFile", first)));
-				}
-				else {
-					good.add(checked.values());
-					goodRows.add(row);
-				}
-			}
-			if ((i & 255) == 0) {
-				progress.progress(i, total);
-			}
-		}
+		Checked checked = check(rows, progress);
+		List<CandidateRules.Values> good = checked.good();
+		List<SheetRow> goodRows = checked.goodRows();
+		List<Spreadsheets.FailedRow> failed = checked.failed();
+		Map<String, String> columnText = columnText();
 		Map<String, Candidates.Row> stored = candidates.byIdentities(collegeId, kind, good);
 		List<Long> ids = new ArrayList<>();
 		List<CandidateRules.Values> changes = new ArrayList<>();
@@ -230,6 +183,48 @@ class ImportCandidates implements JobHandler {
 		});
 		progress.progress(total, total);
 		return new Outcome(updated, failed, read.headers());
+	}
+
+	/** The rows that pass every check (and are not repeated in the file), and the others with their reason. */
+	private record Checked(List<CandidateRules.Values> good, List<SheetRow> goodRows,
+			List<Spreadsheets.FailedRow> failed) {
+	}
+
+	private Checked check(List<SheetRow> rows, JobContext progress) {
+		int year = CandidateRules.currentYear(clock);
+		Map<String, String> columnText = columnText();
+		Map<String, Integer> seen = new HashMap<>();
+		List<CandidateRules.Values> good = new ArrayList<>(rows.size());
+		List<SheetRow> goodRows = new ArrayList<>(rows.size());
+		List<Spreadsheets.FailedRow> failed = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			SheetRow row = rows.get(i);
+			CandidateRules.Checked checked = CandidateRules.check(input(row), year);
+			if (checked.values() == null) {
+				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(), reason(checked.problems(), columnText)));
+			}
+			else {
+				Integer first = seen.putIfAbsent(checked.values().identity(), row.number());
+				if (first != null) {
+					failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
+							messages.text("candidate.import.duplicateInFile", first)));
+				}
+				else {
+					good.add(checked.values());
+					goodRows.add(row);
+				}
+			}
+			if ((i & 255) == 0) {
+				progress.progress(i, rows.size());
+			}
+		}
+		return new Checked(good, goodRows, failed);
+	}
+
+	private static Map<String, String> columnText() {
+		Map<String, String> columnText = new HashMap<>();
+		CandidateRules.COLUMNS.forEach((field, header) -> columnText.put(field, header.substring(1)));
+		return columnText;
 	}
 
 	private static CandidateRules.Input input(SheetRow r) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.kaowu.platform.audit.AuditLog;
@@ -35,6 +36,7 @@ import cn.kaowu.platform.materials.ExamInfo;
 import cn.kaowu.platform.materials.ExamKind;
 import cn.kaowu.platform.materials.ExamMaterials;
 import cn.kaowu.platform.materials.ExamSlot;
+import cn.kaowu.platform.materials.MaterialKind;
 import cn.kaowu.platform.materials.RoomMaterials;
 import cn.kaowu.platform.materials.RoomSheet;
 import cn.kaowu.platform.materials.SiteSheet;
@@ -82,9 +84,13 @@ public class Scheduling {
 			@Nullable Instant runAt, @Nullable Instant publishedAt) {
 	}
 
-	/** A room in one slot: who sits where and who invigilates. */
+	/**
+	 * A room in one slot: who sits where and who invigilates.
+	 *
+	 * @param ticketsHere whether the slot is its level's first, where the candidates' tickets are printed
+	 */
 	public record RoomSchedule(long roomId, String roomName, String address, long planSubjectId, String subject,
-			String slot, List<SeatView> seats, List<String> invigilators) {
+			String slot, List<SeatView> seats, List<String> invigilators, boolean ticketsHere) {
 	}
 
 	public record SeatView(long recordId, int seat, String ticketNumber, String name, String idNumberMasked) {
@@ -215,7 +221,8 @@ public class Scheduling {
 			RoomView room = roomById.get(Long.parseLong(k[1]));
 			out.add(new RoomSchedule(Long.parseLong(k[1]), room == null ? "" : room.name(),
 					room == null ? "" : room.address(), subject.id(), subject.level().label() + subject.subjectName(),
-					subject.slot(), list, duty.getOrDefault(key, List.of())));
+					subject.slot(), list, duty.getOrDefault(key, List.of()), plan.level(subject.levelId())
+						.map(l -> l.subjects().getFirst().id() == subject.id()).orElse(false)));
 		});
 		out.sort(Comparator.comparing((RoomSchedule r) -> subjects.get(r.planSubjectId()).startsAt())
 			.thenComparing(RoomSchedule::roomName));
@@ -405,19 +412,72 @@ public class Scheduling {
 	 */
 	@Transactional(readOnly = true)
 	public void materials(Scope scope, long planId, long siteId, OutputStream out) {
+		Printing p = printing(scope, planId, siteId);
+		Iterator<RoomSchedule> each = p.rooms().iterator();
+		materials.zip(p.sheet(), new Iterator<>() {
+			@Override
+			public boolean hasNext() {
+				return each.hasNext();
+			}
+
+			@Override
+			public RoomMaterials next() {
+				return p.room(each.next());
+			}
+		}, out);
+	}
+
+	/**
+	 * One printed material as a PDF: a site form ({@code roomId} and {@code planSubjectId} null) or a room's sheet in
+	 * one slot.
+	 */
+	@Transactional(readOnly = true)
+	public void material(Scope scope, long planId, long siteId, MaterialKind kind, @Nullable Long roomId,
+			@Nullable Long planSubjectId, OutputStream out) {
+		Printing p = printing(scope, planId, siteId);
+		switch (kind) {
+			case PATROL_RECORD -> materials.patrolRecord(p.sheet(), out);
+			case SEAL_CONFIRMATION -> materials.sealConfirmation(p.sheet(), out);
+			case STAFF_PLEDGE -> materials.staffPledge(p.sheet(), out);
+			default -> {
+				RoomSchedule room = p.rooms().stream()
+					.filter(r -> Objects.equals(r.roomId(), roomId) && Objects.equals(r.planSubjectId(), planSubjectId))
+					.findFirst()
+					.orElseThrow(() -> new NotFoundProblem("考场", roomId == null ? "" : roomId));
+				RoomMaterials m = p.room(room);
+				switch (kind) {
+					case TICKETS -> materials.tickets(m.tickets(), out);
+					case DESK_LABELS -> materials.deskLabels(m.sheet(), out);
+					case DOOR_LABEL -> materials.doorLabel(m.sheet(), out);
+					case SIGN_IN_SHEET -> materials.signInSheet(m.sheet(), out);
+					default -> materials.roomRecord(m.sheet(), out);
+				}
+			}
+		}
+	}
+
+	/** What the printed materials of a site are drawn from; rooms become sheets one at a time. */
+	private record Printing(SiteSheet sheet, List<RoomSchedule> rooms, Function<RoomSchedule, RoomMaterials> drawer) {
+
+		RoomMaterials room(RoomSchedule r) {
+			return drawer.apply(r);
+		}
+	}
+
+	private Printing printing(Scope scope, long planId, long siteId) {
 		PlanView plan = plan(scope, planId);
 		requireSiteVisible(scope, plan, siteId);
-		ScheduleStore.Run run = store.run(planId, siteId)
+		store.run(planId, siteId)
 			.filter(r -> r.status() == ScheduleStore.RunStatus.PUBLISHED || canRun(scope, plan))
 			.orElseThrow(() -> new DomainException(HttpStatus.CONFLICT, "schedule.error.notPublished"));
 		SiteView site = sites.find(siteId).orElseThrow();
 		Map<Long, PlanSubjectView> subjects = subjects(plan);
 		Map<Long, Enrollments.Seatable> records = new HashMap<>();
 		enrollments.seatable(planId, siteId).forEach(r -> records.put(r.recordId(), r));
-		List<ScheduleStore.SeatRow> seats = store.seats(planId, siteId);
 		// All slots of each candidate, for the ticket's subject list.
 		Map<Long, List<ScheduleStore.SeatRow>> seatsOfCandidate = new HashMap<>();
-		seats.forEach(s -> seatsOfCandidate.computeIfAbsent(s.candidateId(), k -> new ArrayList<>()).add(s));
+		store.seats(planId, siteId)
+			.forEach(s -> seatsOfCandidate.computeIfAbsent(s.candidateId(), k -> new ArrayList<>()).add(s));
 		List<RoomSchedule> roomSchedules = rooms(scope, planId, siteId);
 		Map<Long, RoomView> roomById = new HashMap<>();
 		rooms.roomsOf(planId, siteId).forEach(r -> roomById.put(r.id(), r));
@@ -429,44 +489,34 @@ public class Scheduling {
 			.toList();
 		List<SiteSheet.StaffLine> staffLines = store.duties(planId, siteId).stream()
 			.map(ScheduleStore.DutyRow::staffName).distinct().map(n -> new SiteSheet.StaffLine(n, "监考员")).toList();
-		SiteSheet sheet = new SiteSheet(siteExam, sessions, staffLines);
-		Iterator<RoomSchedule> each = roomSchedules.iterator();
-		Iterator<RoomMaterials> perRoom = new Iterator<>() {
-			@Override
-			public boolean hasNext() {
-				return each.hasNext();
-			}
-
-			@Override
-			public RoomMaterials next() {
-				RoomSchedule r = each.next();
-				PlanSubjectView subject = subjects.get(r.planSubjectId());
-				ExamInfo exam = new ExamInfo(plan.name(), plan.certificateName(), subject.level().label(), site.name(),
-						siteExam.siteCode());
-				RoomView room = roomById.get(r.roomId());
-				String address = room == null ? r.address()
-						: room.address() + (room.detailAddress() == null ? "" : " " + room.detailAddress());
-				List<RoomSheet.Seat> sheetSeats = new ArrayList<>();
-				List<TicketData> tickets = new ArrayList<>();
-				for (SeatView s : r.seats()) {
-					Enrollments.Seatable rec = records.get(s.recordId());
-					byte[] photo = rec == null ? null : candidates.photoOf(rec.candidateId()).orElse(null);
-					sheetSeats.add(new RoomSheet.Seat(s.seat(), s.ticketNumber(), s.name(), s.idNumberMasked(), photo));
-					if (rec != null && isFirstSlot(seatsOfCandidate.get(rec.candidateId()), r.planSubjectId(), subjects)) {
-						List<ExamSlot> slots = seatsOfCandidate.get(rec.candidateId()).stream()
-							.map(x -> subjects.get(x.planSubjectId()))
-							.sorted(Comparator.comparing(PlanSubjectView::startsAt))
-							.map(Scheduling::slot)
-							.toList();
-						tickets.add(new TicketData(photo, rec.name(), rec.pinyin(), s.idNumberMasked(), s.ticketNumber(),
-								exam, r.roomName(), address, s.seat(), slots));
-					}
+		Function<RoomSchedule, RoomMaterials> drawer = r -> {
+			PlanSubjectView subject = subjects.get(r.planSubjectId());
+			ExamInfo exam = new ExamInfo(plan.name(), plan.certificateName(), subject.level().label(), site.name(),
+					siteExam.siteCode());
+			RoomView room = roomById.get(r.roomId());
+			String address = room == null ? r.address()
+					: room.address() + (room.detailAddress() == null ? "" : " " + room.detailAddress());
+			List<RoomSheet.Seat> sheetSeats = new ArrayList<>();
+			List<TicketData> tickets = new ArrayList<>();
+			for (SeatView s : r.seats()) {
+				Enrollments.Seatable rec = records.get(s.recordId());
+				byte[] photo = rec == null ? null : candidates.photoOf(rec.candidateId()).orElse(null);
+				sheetSeats.add(new RoomSheet.Seat(s.seat(), s.ticketNumber(), s.name(), s.idNumberMasked(), photo));
+				// A candidate's ticket is printed with the room of the first slot (it lists all slots).
+				if (rec != null && isFirstSlot(seatsOfCandidate.get(rec.candidateId()), r.planSubjectId(), subjects)) {
+					List<ExamSlot> slots = seatsOfCandidate.get(rec.candidateId()).stream()
+						.map(x -> subjects.get(x.planSubjectId()))
+						.sorted(Comparator.comparing(PlanSubjectView::startsAt))
+						.map(Scheduling::slot)
+						.toList();
+					tickets.add(new TicketData(photo, rec.name(), rec.pinyin(), s.idNumberMasked(), s.ticketNumber(), exam,
+							r.roomName(), address, s.seat(), slots));
 				}
-				return new RoomMaterials(new RoomSheet(exam, r.roomName(), address, slot(subject), sheetSeats,
-						r.invigilators()), tickets);
 			}
+			return new RoomMaterials(new RoomSheet(exam, r.roomName(), address, slot(subject), sheetSeats,
+					r.invigilators()), tickets);
 		};
-		materials.zip(sheet, perRoom, out);
+		return new Printing(new SiteSheet(siteExam, sessions, staffLines), roomSchedules, drawer);
 	}
 
 	/** The zip's file name: 考务材料-<站点编号>-<计划>.zip. */

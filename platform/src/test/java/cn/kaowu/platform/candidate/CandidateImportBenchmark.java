@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import cn.kaowu.platform.KaowuPlatformApplication;
 import cn.kaowu.platform.job.JobContext;
 import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.Role;
@@ -23,7 +22,6 @@ import cn.kaowu.platform.org.OrganisationView;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,18 +35,15 @@ public final class CandidateImportBenchmark {
 
 	static final int ROWS = Integer.getInteger("rows", 50_000);
 
-	public static void main(String[] args) throws Exception {
-		SpringApplication app = new SpringApplication(KaowuPlatformApplication.class);
-		app.setAdditionalProfiles("test");
-		ConfigurableApplicationContext ctx = app.run("--server.port=0", "--kaowu.jobs.poll-ms=3600000",
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
-		try {
-			run(ctx);
-		}
-		finally {
-			ctx.close();
-		}
-		System.exit(0);
+	public static void main(String[] args) {
+		cn.kaowu.platform.Benchmarks.run(ctx -> {
+			try {
+				run(ctx);
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
 	}
 
 	static void run(ConfigurableApplicationContext ctx) throws Exception {

@@ -45,29 +45,14 @@ class EnrollmentBrowserTest extends BrowserTestSupport {
 	TestWorld world;
 
 	@Autowired
-	PilotManagement pilot;
-
-	@Autowired
 	CatalogManagement catalog;
 
 	@Autowired
-	SiteManagement sites;
-
-	@Autowired
-	QualificationChecklists checklists;
-
-	@Autowired
-	PlanManagement plans;
-
-	@Autowired
-	CandidateManagement candidates;
-
-	@Autowired
-	AdjustableClock clock;
+	EnrollmentMother mother;
 
 	@Test
 	void aCollegeImportsVerifiesRegistersDeletesAndExports(@TempDir Path dir) throws Exception {
-		Ready r = new EnrollmentMother(world, pilot, catalog, clock, sites, checklists, plans, candidates).ready(200);
+		Ready r = mother.ready(200);
 		login(r.setting().collegeAccount().username(), TestWorld.PASSWORD);
 
 		// 考生管理: import four, photos for four, verify.

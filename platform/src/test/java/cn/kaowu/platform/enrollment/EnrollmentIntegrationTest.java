@@ -62,15 +62,6 @@ class EnrollmentIntegrationTest {
 	CatalogManagement catalog;
 
 	@Autowired
-	SiteManagement sites;
-
-	@Autowired
-	QualificationChecklists checklists;
-
-	@Autowired
-	PlanManagement plans;
-
-	@Autowired
 	CandidateManagement candidates;
 
 	@Autowired
@@ -88,12 +79,8 @@ class EnrollmentIntegrationTest {
 	@Autowired
 	AdjustableClock clock;
 
+	@Autowired
 	EnrollmentMother mother;
-
-	@BeforeEach
-	void setUp() {
-		mother = new EnrollmentMother(world, pilot, catalog, clock, sites, checklists, plans, candidates);
-	}
 
 	@AfterEach
 	void resetClock() {

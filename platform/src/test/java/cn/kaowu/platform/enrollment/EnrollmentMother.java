@@ -35,9 +35,12 @@ import cn.kaowu.platform.site.SiteView;
 /**
  * A world ready for registration: a college that is an approved pilot of a certificate (初级 and 中级, each with 理论
  * 机考 and 实操) with the given scale, an approved active site of it, and a published plan whose registration
- * opened yesterday at 00:00 and closes in {@value #REGISTRATION_DAYS_LEFT} days at 23:59.
+ * opened yesterday at 00:00 and closes in {@value #REGISTRATION_DAYS_LEFT} days at 23:59. A bean of every
+ * {@code @IntegrationTest}; benchmarks construct it themselves (without a {@link TestWorld}, so without
+ * {@link #ready}).
  */
-public final class EnrollmentMother {
+@org.springframework.boot.test.context.TestComponent
+public class EnrollmentMother {
 
 	static final int REGISTRATION_DAYS_LEFT = 10;
 
@@ -59,7 +62,7 @@ public final class EnrollmentMother {
 
 	private final java.util.Map<Long, String> numbers = new java.util.concurrent.ConcurrentHashMap<>();
 
-	public EnrollmentMother(TestWorld world, PilotManagement pilot, CatalogManagement catalog, AdjustableClock clock,
+	public EnrollmentMother(@org.jspecify.annotations.Nullable TestWorld world, PilotManagement pilot, CatalogManagement catalog, AdjustableClock clock,
 			SiteManagement sites, QualificationChecklists checklists, PlanManagement plans,
 			CandidateManagement candidates) {
 		this.world = world;

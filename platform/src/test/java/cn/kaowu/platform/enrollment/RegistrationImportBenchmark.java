@@ -9,7 +9,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import cn.kaowu.platform.KaowuPlatformApplication;
 import cn.kaowu.platform.candidate.CandidateImportBenchmark;
 import cn.kaowu.platform.candidate.CandidateManagement;
 import cn.kaowu.platform.catalog.CatalogManagement;
@@ -31,7 +30,6 @@ import cn.kaowu.platform.site.SiteManagement;
 import cn.kaowu.platform.site.SiteView;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.postgresql.PGConnection;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,18 +45,15 @@ public final class RegistrationImportBenchmark {
 
 	static final int ROWS = Integer.getInteger("rows", 50_000);
 
-	public static void main(String[] args) throws Exception {
-		SpringApplication app = new SpringApplication(KaowuPlatformApplication.class);
-		app.setAdditionalProfiles("test");
-		ConfigurableApplicationContext ctx = app.run("--server.port=0", "--kaowu.jobs.poll-ms=3600000",
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
-		try {
-			run(ctx);
-		}
-		finally {
-			ctx.close();
-		}
-		System.exit(0);
+	public static void main(String[] args) {
+		cn.kaowu.platform.Benchmarks.run(ctx -> {
+			try {
+				run(ctx);
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
 	}
 
 	static void run(ConfigurableApplicationContext ctx) throws Exception {

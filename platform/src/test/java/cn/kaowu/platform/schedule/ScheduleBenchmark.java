@@ -1,6 +1,5 @@
 package cn.kaowu.platform.schedule;
 
-import cn.kaowu.platform.KaowuPlatformApplication;
 import cn.kaowu.platform.candidate.CandidateImportBenchmark;
 import cn.kaowu.platform.candidate.CandidateManagement;
 import cn.kaowu.platform.catalog.CatalogManagement;
@@ -20,7 +19,6 @@ import cn.kaowu.platform.plan.PlanSubjectView;
 import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.site.QualificationChecklists;
 import cn.kaowu.platform.site.SiteManagement;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,18 +37,15 @@ public final class ScheduleBenchmark {
 
 	static final int ROOMS_PER_SUBJECT = 5;
 
-	public static void main(String[] args) throws Exception {
-		SpringApplication app = new SpringApplication(KaowuPlatformApplication.class);
-		app.setAdditionalProfiles("test");
-		ConfigurableApplicationContext ctx = app.run("--server.port=0", "--kaowu.jobs.poll-ms=3600000",
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
-		try {
-			run(ctx);
-		}
-		finally {
-			ctx.close();
-		}
-		System.exit(0);
+	public static void main(String[] args) {
+		cn.kaowu.platform.Benchmarks.run(ctx -> {
+			try {
+				run(ctx);
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
 	}
 
 	static void run(ConfigurableApplicationContext ctx) {

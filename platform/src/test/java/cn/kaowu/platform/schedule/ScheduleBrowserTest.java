@@ -34,40 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduleBrowserTest extends BrowserTestSupport {
 
 	@Autowired
-	TestWorld world;
-
-	@Autowired
-	PilotManagement pilot;
-
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	SiteManagement sites;
-
-	@Autowired
-	QualificationChecklists checklists;
-
-	@Autowired
-	PlanManagement plans;
-
-	@Autowired
-	CandidateManagement candidates;
-
-	@Autowired
-	EnrollmentManagement enrollment;
-
-	@Autowired
-	RoomManagement rooms;
-
-	@Autowired
-	InvigilatorManagement invigilators;
-
-	@Autowired
-	StaffManagement staff;
-
-	@Autowired
-	Scheduling scheduling;
+	ScheduleMother schedules;
 
 	@Autowired
 	AdjustableClock clock;
@@ -79,20 +46,7 @@ class ScheduleBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void theOrgSchedulesAndPublishesAndTheCollegeDownloadsTheMaterials() throws Exception {
-		ScheduleIntegrationTest t = new ScheduleIntegrationTest();
-		t.world = world;
-		t.pilot = pilot;
-		t.catalog = catalog;
-		t.sites = sites;
-		t.checklists = checklists;
-		t.plans = plans;
-		t.candidates = candidates;
-		t.enrollment = enrollment;
-		t.rooms = rooms;
-		t.invigilators = invigilators;
-		t.staff = staff;
-		t.clock = clock;
-		ScheduleIntegrationTest.Setup s = ScheduleIntegrationTest.setup(t);
+		ScheduleMother.Setup s = schedules.setup();
 		String planName = s.r().plan().name();
 
 		login(s.r().setting().orgAccount().username(), TestWorld.PASSWORD);

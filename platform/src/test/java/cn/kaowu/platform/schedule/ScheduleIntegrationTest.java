@@ -47,6 +47,8 @@ import cn.kaowu.platform.staff.StaffManagement;
 import cn.kaowu.platform.staff.StaffRole;
 import cn.kaowu.platform.staff.StaffView;
 import cn.kaowu.platform.staff.TrainingStatus;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,34 +67,10 @@ class ScheduleIntegrationTest {
 	TestWorld world;
 
 	@Autowired
-	PilotManagement pilot;
-
-	@Autowired
-	CatalogManagement catalog;
-
-	@Autowired
-	SiteManagement sites;
-
-	@Autowired
-	QualificationChecklists checklists;
-
-	@Autowired
-	PlanManagement plans;
-
-	@Autowired
-	CandidateManagement candidates;
+	ScheduleMother schedules;
 
 	@Autowired
 	EnrollmentManagement enrollment;
-
-	@Autowired
-	RoomManagement rooms;
-
-	@Autowired
-	InvigilatorManagement invigilators;
-
-	@Autowired
-	StaffManagement staff;
 
 	@Autowired
 	Scheduling scheduling;
@@ -108,57 +86,9 @@ class ScheduleIntegrationTest {
 		clock.reset();
 	}
 
-	/** A site with 44 初级 and 4 中级 candidates, three rooms and six invigilators (one with a relative sitting). */
-	record Setup(EnrollmentMother.Ready r, List<CandidateView> people, StaffView conflicted) {
-	}
-
-	static Setup setup(ScheduleIntegrationTest t) {
-		EnrollmentMother mother = new EnrollmentMother(t.world, t.pilot, t.catalog, t.clock, t.sites, t.checklists,
-				t.plans, t.candidates);
-		EnrollmentMother.Ready r = mother.ready(200);
-		Scope college = r.college();
-		List<CandidateView> people = new ArrayList<>();
-		for (int i = 0; i < 48; i++) {
-			CandidateView c = mother.verified(college, CandidateKind.COLLEGE, i);
-			people.add(c);
-			t.enrollment.register(college, RegistrationForm.of(r.plan().id(), c.id(),
-					r.level(i < 44 ? CertificateLevel.JUNIOR : CertificateLevel.INTERMEDIATE), r.site().id()));
-		}
-		Map<String, Long> slot = new HashMap<>();
-		for (PlanSubjectView s : r.plan().subjects()) {
-			slot.put(s.level().label() + s.subjectName(), s.id());
-		}
-		t.rooms.create(college, r.plan().id(), r.site().id(),
-				RoomForm.of("一号机房", "明德楼 301", null, 30, List.of(slot.get("初级理论"))));
-		t.rooms.create(college, r.plan().id(), r.site().id(),
-				RoomForm.of("二号机房", "明德楼 302", null, 20, List.of(slot.get("初级理论"), slot.get("中级理论"))));
-		t.rooms.create(college, r.plan().id(), r.site().id(),
-				RoomForm.of("实训室", "实训楼 101", null, 60, List.of(slot.get("初级实操"), slot.get("中级实操"))));
-		List<Long> ids = new ArrayList<>();
-		StaffView conflicted = null;
-		String[] departments = { "信息工程学院", "经济管理学院", "机电学院", "艺术学院", "信息工程学院", "外语学院", "机电学院" };
-		for (int i = 0; i < departments.length; i++) {
-			StaffForm form = StaffForm.of("监考员" + (char) ('甲' + i), Gender.FEMALE, CandidateMother.idNumber(),
-					"139" + String.format("%08d", 1000 + i), departments[i], StaffRole.INVIGILATOR, TrainingStatus.TRAINED,
-					LocalDate.now(t.clock.withZone(AdjustableClock.CHINA)).minusMonths(2), new BigDecimal("3"));
-			StaffView person = t.staff.create(college, form);
-			ids.add(person.id());
-			if (i == 0) {
-				conflicted = person;
-				t.staff.addRelative(college, person.id(),
-						RelativeForm.of(people.get(0).name(), mother.idNumber(people.get(0).id()), "子女"));
-			}
-		}
-		for (InvigilatorView v : t.invigilators.submit(college, r.plan().id(), r.site().id(), ids)) {
-			t.invigilators.approve(r.setting().orgScope(), v.id());
-		}
-		t.clock.setInstant(r.plan().scheduling().opensAt());
-		return new Setup(r, people, conflicted);
-	}
-
 	@Test
 	void theOrgSchedulesRerunsStablyPublishesAndTheCollegeSeesRoomsAndMaterials() throws Exception {
-		Setup s = setup(this);
+		ScheduleMother.Setup s = schedules.setup();
 		EnrollmentMother.Ready r = s.r();
 		long plan = r.plan().id();
 		ApiClient org = new ApiClient(port).login(r.setting().orgAccount().username(), TestWorld.PASSWORD);
@@ -223,11 +153,25 @@ class ScheduleIntegrationTest {
 		assertThat(entries).anyMatch(e -> e.endsWith("准考证.pdf")).anyMatch(e -> e.endsWith("考场签到表.pdf"))
 			.anyMatch(e -> e.contains("承诺书"));
 		assertThat(entries.stream().filter(e -> e.endsWith("准考证.pdf"))).hasSizeGreaterThanOrEqualTo(2);
+
+		// Each material also as its own PDF: the door label of the first room, a site form.
+		var firstRoom = roomsSeen.body().get(0);
+		HttpResponse<byte[]> door = download.download("/schedule/" + plan + "/sites/" + r.site().id()
+				+ "/materials/DOOR_LABEL.pdf?roomId=" + firstRoom.path("roomId").asLong() + "&subjectId="
+				+ firstRoom.path("planSubjectId").asLong());
+		assertThat(door.statusCode()).isEqualTo(200);
+		try (var pdf = Loader.loadPDF(door.body())) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains(firstRoom.path("roomName").asString());
+		}
+		HttpResponse<byte[]> pledge = download.download("/schedule/" + plan + "/sites/" + r.site().id()
+				+ "/materials/STAFF_PLEDGE.pdf");
+		assertThat(pledge.statusCode()).isEqualTo(200);
+		assertThat(new String(pledge.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 	}
 
 	@Test
 	void anotherOrgCannotSeeThePlanAndNothingRunsOutsideTheWindow() {
-		Setup s = setup(this);
+		ScheduleMother.Setup s = schedules.setup();
 		long plan = s.r().plan().id();
 		Scope other = world.scopeOf(world.account(cn.kaowu.platform.kernel.Role.ORG, world.trainingOrg()));
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> scheduling.run(other, plan, null))

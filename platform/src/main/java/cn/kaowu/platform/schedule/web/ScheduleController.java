@@ -1,9 +1,12 @@
 package cn.kaowu.platform.schedule.web;
 
+import java.util.List;
+
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.materials.MaterialKind;
 import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.schedule.Scheduling;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +87,19 @@ class ScheduleController {
 		return "redirect:/schedule/" + planId;
 	}
 
+	/** One material as a PDF: a site form, or a room's sheet in one slot ({@code roomId} and {@code subjectId}). */
+	@GetMapping("/{planId}/sites/{siteId}/materials/{kind}.pdf")
+	ResponseEntity<StreamingResponseBody> material(Scope scope, @PathVariable long planId, @PathVariable long siteId,
+			@PathVariable MaterialKind kind, @RequestParam(required = false) @Nullable Long roomId,
+			@RequestParam(required = false) @Nullable Long subjectId) {
+		var room = scheduling.rooms(scope, planId, siteId).stream()
+			.filter(r -> java.util.Objects.equals(r.roomId(), roomId) && java.util.Objects.equals(r.planSubjectId(), subjectId))
+			.findFirst();
+		String name = kind.title() + room.map(r -> "-" + r.roomName() + "-" + r.subject()).orElse("") + ".pdf";
+		StreamingResponseBody body = out -> scheduling.material(scope, planId, siteId, kind, roomId, subjectId, out);
+		return Downloads.attachment(name, "application/pdf", body);
+	}
+
 	@GetMapping("/{planId}/sites/{siteId}")
 	String site(Scope scope, @PathVariable long planId, @PathVariable long siteId, Model model) {
 		PlanView plan = scheduling.plan(scope, planId);
@@ -91,6 +107,10 @@ class ScheduleController {
 		model.addAttribute("site", scheduling.sites(scope, planId).stream().filter(s -> s.siteId() == siteId)
 			.findFirst().orElseThrow(() -> new cn.kaowu.platform.kernel.NotFoundProblem("考核站点", siteId)));
 		model.addAttribute("rooms", scheduling.rooms(scope, planId, siteId));
+		model.addAttribute("siteKinds", List.of(MaterialKind.PATROL_RECORD, MaterialKind.SEAL_CONFIRMATION,
+				MaterialKind.STAFF_PLEDGE));
+		model.addAttribute("roomKinds", List.of(MaterialKind.TICKETS, MaterialKind.DESK_LABELS, MaterialKind.DOOR_LABEL,
+				MaterialKind.SIGN_IN_SHEET, MaterialKind.ROOM_RECORD));
 		return "schedule/site";
 	}
 
