@@ -116,10 +116,11 @@ class EnrollmentController {
 	/** 批量删除 or 批量导出 of the ticked records (export of all when none is ticked). */
 	@PostMapping("/batch")
 	String batch(Scope scope, @RequestParam(name = "ids", required = false) List<Long> ids,
-			@RequestParam String action, RedirectAttributes redirect) {
+			@RequestParam String action, @RequestParam(required = false) Long planId, RedirectAttributes redirect) {
+		String back = planId == null ? "redirect:/registrations" : "redirect:/registrations?planId=" + planId;
 		if (ids == null || ids.isEmpty()) {
 			redirect.addFlashAttribute("error", messages.text("batch.noneSelected"));
-			return "redirect:/registrations";
+			return back;
 		}
 		try {
 			redirect.addFlashAttribute("success", messages.text("enrollment.deleted", enrollment.delete(scope, ids)));
@@ -130,7 +131,7 @@ class EnrollmentController {
 			}
 			messages.flash(redirect, e);
 		}
-		return "redirect:/registrations";
+		return back;
 	}
 
 	// ---- single registration ----
@@ -195,7 +196,11 @@ class EnrollmentController {
 			Model model) {
 		List<PlanView> plans = enrollment.plans(scope);
 		model.addAttribute("plans", plans);
-		Long chosen = planId != null ? planId : plans.isEmpty() ? null : plans.getFirst().id();
+		// Without a choice: the plan of the scope's latest registration, else the newest plan.
+		Long chosen = planId != null ? planId
+				: enrollment.list(scope, RecordFilter.none(), PageQuery.of(1, 1)).items().stream()
+					.map(RecordView::planId).findFirst()
+					.orElse(plans.isEmpty() ? null : plans.getFirst().id());
 		model.addAttribute("planId", chosen);
 		model.addAttribute("collegeId", collegeId);
 		model.addAttribute("colleges", chosen == null || scope.role().isCollege() ? List.of()
