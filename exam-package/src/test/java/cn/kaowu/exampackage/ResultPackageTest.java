@@ -154,6 +154,20 @@ class ResultPackageTest {
     }
 
     @Test
+    void refusesAnotherFormatSignedByTheSameKey() throws IOException {
+        Path file = dir.resolve("exam.kwpkg");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ExamPackageWriter.start(out, ExamPackageTest.manifest("PKG-1"), ExamPackageWriter.generateReleaseKey(),
+                    SITE.getPublic(), SITE.getPrivate(), 1_000).finish();
+        }
+
+        assertThatThrownBy(() -> ResultPackageVerifier.verify(file, SITE_CODE, SITE.getPublic(),
+                new AcceptedPackages()))
+                .isInstanceOf(CryptoException.class)
+                .hasMessageContaining("(not a result package of this format version)");
+    }
+
+    @Test
     void refusesAPackageOfAnotherSite() throws IOException {
         Path file = writeFile(header(1));
 
