@@ -27,10 +27,8 @@ public final class Sm2Signer {
 
     public static byte[] sign(PrivateKey privateKey, byte[] message) {
         Objects.requireNonNull(message, "message");
-        Sm2Keys.requireSm2(privateKey);
         try {
-            Signature signature = newSignature();
-            signature.initSign(privateKey, BouncyCastle.RANDOM);
+            Signature signature = signing(privateKey);
             signature.update(message);
             return signature.sign();
         } catch (GeneralSecurityException e) {
@@ -42,22 +40,39 @@ public final class Sm2Signer {
     public static boolean verify(PublicKey publicKey, byte[] message, byte[] signature) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(signature, "signature");
-        Sm2Keys.requireSm2(publicKey);
-        Signature verifier;
-        try {
-            verifier = newSignature();
-            verifier.initVerify(publicKey);
-        } catch (InvalidKeyException e) {
-            throw new CryptoException("SM2 公钥不可用 (unusable SM2 public key)", e);
-        } catch (GeneralSecurityException e) {
-            throw new CryptoException("SM2 验签失败 (SM2 verification failed)", e);
-        }
+        Signature verifier = verifying(publicKey);
         try {
             verifier.update(message);
             return verifier.verify(signature);
         } catch (SignatureException e) {
             // A signature that does not even parse is just as invalid as one that does not match.
             return false;
+        }
+    }
+
+    /** An initialised signer, for streaming large messages through {@code update}. */
+    static Signature signing(PrivateKey privateKey) {
+        Sm2Keys.requireSm2(privateKey);
+        try {
+            Signature signature = newSignature();
+            signature.initSign(privateKey, BouncyCastle.RANDOM);
+            return signature;
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("SM2 签名失败 (SM2 signing failed)", e);
+        }
+    }
+
+    /** An initialised verifier, for streaming large messages through {@code update}. */
+    static Signature verifying(PublicKey publicKey) {
+        Sm2Keys.requireSm2(publicKey);
+        try {
+            Signature verifier = newSignature();
+            verifier.initVerify(publicKey);
+            return verifier;
+        } catch (InvalidKeyException e) {
+            throw new CryptoException("SM2 公钥不可用 (unusable SM2 public key)", e);
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("SM2 验签失败 (SM2 verification failed)", e);
         }
     }
 
