@@ -126,10 +126,13 @@ public class Scheduling {
 
 	private final Clock clock;
 
+	private final cn.kaowu.platform.job.Jobs jobs;
+
 	Scheduling(ScheduleStore store, Enrollments enrollments, ExamPlans plans, ExamRooms rooms,
 			Invigilators invigilators, StaffDirectory staff, ExamSites sites, CandidateManagement candidates,
 			OrganisationManagement organisations, ExamMaterials materials, ProblemMessages messages, AuditLog audit,
-			Clock clock) {
+			Clock clock, cn.kaowu.platform.job.Jobs jobs) {
+		this.jobs = jobs;
 		this.store = store;
 		this.enrollments = enrollments;
 		this.plans = plans;
@@ -230,6 +233,14 @@ public class Scheduling {
 	}
 
 	// ---- running and publishing ---------------------------------------------------------------------------------
+
+	/** Checks the ORG and the window now, and queues {@link #run} as a background job (the page's way). */
+	@Transactional
+	public cn.kaowu.platform.job.JobView startRun(Scope scope, long planId, @Nullable Long siteId) {
+		ownPlanInWindow(scope, planId);
+		return jobs.submit(scope, ScheduleJob.KIND, siteId == null ? String.valueOf(planId) : planId + ":" + siteId,
+				null, null);
+	}
 
 	/**
 	 * Schedules the plan's sites (or one): seats, tickets and invigilators, as a draft. Sites already published are

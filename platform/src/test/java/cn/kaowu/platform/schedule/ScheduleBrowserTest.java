@@ -54,7 +54,13 @@ class ScheduleBrowserTest extends BrowserTestSupport {
 		page.click("#plan-table tr:has-text('" + planName + "') >> text=查看");
 		assertThat(page.locator("#site-table tbody")).containsText("未排考");
 		page.click("#run-all");
-		assertThat(page.locator(".flash-success")).containsText("排考完成：1 个站点，96 条报考记录");
+		// A background job with its live progress page.
+		page.waitForURL("**/jobs/*");
+		assertThat(page.locator("section")).containsText("排考完成：1 个站点，96 条报考记录",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		screenshot("schedule-job");
+		page.click(".sidebar >> text=排考管理");
+		page.click("#plan-table tr:has-text('" + planName + "') >> text=查看");
 		assertThat(page.locator("#site-table tbody")).containsText("已排考（未发布）");
 		page.onDialog(d -> d.accept());
 		page.click("#publish");

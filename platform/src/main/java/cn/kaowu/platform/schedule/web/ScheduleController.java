@@ -57,12 +57,7 @@ class ScheduleController {
 	String run(Scope scope, @PathVariable long planId, @RequestParam(required = false) @Nullable Long siteId,
 			RedirectAttributes redirect) {
 		try {
-			Scheduling.RunSummary summary = scheduling.run(scope, planId, siteId);
-			redirect.addFlashAttribute("success", messages.text("schedule.ran", summary.sites(), summary.records()));
-			if (!summary.blocked().isEmpty()) {
-				redirect.addFlashAttribute("error", messages.text("schedule.ranBlocked", ""));
-				redirect.addFlashAttribute("errorDetails", summary.blocked());
-			}
+			return "redirect:/jobs/" + scheduling.startRun(scope, planId, siteId).id();
 		}
 		catch (DomainException e) {
 			if (e.status().value() != 409) {
