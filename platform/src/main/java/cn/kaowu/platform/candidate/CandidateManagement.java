@@ -333,15 +333,22 @@ public class CandidateManagement {
 		return row(scope, candidateId).registrant();
 	}
 
-	/** The college's verified candidates of a list whose name or ID number contains {@code q}, at most 20. */
+	/** The college's verified candidates of a list whose name or ID number contains {@code q}, at most {@code limit}. */
 	@Transactional(readOnly = true)
-	public List<CandidateView> verified(Scope scope, CandidateKind kind, @Nullable String q) {
+	public List<CandidateView> verified(Scope scope, CandidateKind kind, @Nullable String q, int limit) {
 		OrganisationView college = access.college(scope, null);
 		boolean number = q != null && q.trim().matches("[0-9A-Za-z]+") && q.trim().chars().anyMatch(Character::isDigit);
 		var filter = new Candidates.Filter(kind, number ? null : q, number ? q.trim() : null, VerificationState.VERIFIED,
 				null);
-		return candidates.page(college.id(), filter, new PageQuery(1, 20)).items().stream().map(r -> r.view(0))
-			.toList();
+		List<Candidates.Row> rows = new ArrayList<>();
+		for (int page = 1; rows.size() < limit; page++) {
+			PageResult<Candidates.Row> p = candidates.page(college.id(), filter, new PageQuery(page, PageQuery.MAX_SIZE));
+			rows.addAll(p.items());
+			if (!p.hasNext()) {
+				break;
+			}
+		}
+		return rows.stream().limit(limit).map(r -> r.view(0)).toList();
 	}
 
 	// ---- import, photos, export ---------------------------------------------------------------------------

@@ -59,7 +59,7 @@ class EnrollmentDemoData implements DemoStep {
 		if (site == null) {
 			return;
 		}
-		List<CandidateView> verified = enrollment.verifiedCandidates(admin, CandidateKind.COLLEGE, null);
+		List<CandidateView> verified = enrollment.verifiedCandidates(admin, CandidateKind.COLLEGE, null, plan.id());
 		List<PlanLevel> levels = plan.levels();
 		for (int i = 0; i < Math.min(20, verified.size()); i++) {
 			PlanLevel level = levels.get(i < 14 || levels.size() == 1 ? 0 : 1);

@@ -162,11 +162,18 @@ public class EnrollmentManagement {
 			.toList();
 	}
 
-	/** Verified candidates of the college to pick in the single registration form. */
+	/**
+	 * Verified candidates of the college to pick in the single registration form: those not yet registered for the
+	 * plan (when one is chosen), at most 20.
+	 */
 	@Transactional(readOnly = true)
-	public List<CandidateView> verifiedCandidates(Scope scope, CandidateKind kind, @Nullable String q) {
+	public List<CandidateView> verifiedCandidates(Scope scope, CandidateKind kind, @Nullable String q,
+			@Nullable Long planId) {
 		access.ownCollege(scope);
-		return candidates.verified(scope, kind, q);
+		List<CandidateView> found = candidates.verified(scope, kind, q, 2_000);
+		java.util.Set<Long> registered = planId == null ? java.util.Set.of()
+				: records.registeredInPlan(planId, found.stream().map(CandidateView::id).toList());
+		return found.stream().filter(c -> !registered.contains(c.id())).limit(20).toList();
 	}
 
 	/** 单个报考: one candidate, one level, one site; records for each subject of the level. */

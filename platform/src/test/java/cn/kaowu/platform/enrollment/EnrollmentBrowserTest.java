@@ -113,6 +113,8 @@ class EnrollmentBrowserTest extends BrowserTestSupport {
 			page.selectOption("#choose-plan", String.valueOf(r.plan().id()));
 			page.waitForURL("**/registrations/new?planId=" + r.plan().id() + "**");
 		}
+		// Candidates already registered for the plan are not offered again.
+		assertThat(page.locator("#candidateId")).not().containsText(people.get(0).get(0));
 		page.selectOption("#candidateId", new SelectOption().setLabel(people.get(3).get(0) + "（"
 				+ ChineseIdNumber.mask(people.get(3).get(4)) + "，电子商务）"));
 		page.selectOption("#levelId", String.valueOf(r.level(CertificateLevel.INTERMEDIATE)));

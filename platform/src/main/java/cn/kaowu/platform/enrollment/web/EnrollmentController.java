@@ -183,7 +183,7 @@ class EnrollmentController {
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", CandidateKind.values());
 		model.addAttribute("q", q);
-		model.addAttribute("candidates", enrollment.verifiedCandidates(scope, kind, q));
+		model.addAttribute("candidates", enrollment.verifiedCandidates(scope, kind, q, plan == null ? null : plan.id()));
 		model.addAttribute("sites", plan == null ? List.of() : enrollment.sites(scope, plan.certificateId()));
 		model.addAttribute("ownCollegeId", scope.organisationId());
 		return "enrollment/form";
