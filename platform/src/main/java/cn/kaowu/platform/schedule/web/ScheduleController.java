@@ -102,11 +102,34 @@ class ScheduleController {
 		model.addAttribute("site", scheduling.sites(scope, planId).stream().filter(s -> s.siteId() == siteId)
 			.findFirst().orElseThrow(() -> new cn.kaowu.platform.kernel.NotFoundProblem("考核站点", siteId)));
 		model.addAttribute("rooms", scheduling.rooms(scope, planId, siteId));
+		model.addAttribute("canRun", Scheduling.canRun(scope, plan));
 		model.addAttribute("siteKinds", List.of(MaterialKind.PATROL_RECORD, MaterialKind.SEAL_CONFIRMATION,
 				MaterialKind.STAFF_PLEDGE));
 		model.addAttribute("roomKinds", List.of(MaterialKind.TICKETS, MaterialKind.DESK_LABELS, MaterialKind.DOOR_LABEL,
 				MaterialKind.SIGN_IN_SHEET, MaterialKind.ROOM_RECORD));
 		return "schedule/site";
+	}
+
+	/** 调整座位 (the ORG, after publication too): one candidate's record to a free seat of another room. */
+	@PostMapping("/{planId}/sites/{siteId}/move")
+	String move(Scope scope, @PathVariable long planId, @PathVariable long siteId, @RequestParam long recordId,
+			@RequestParam(required = false) @Nullable Long roomId, @RequestParam(required = false) @Nullable Integer seat,
+			RedirectAttributes redirect) {
+		try {
+			if (roomId == null || seat == null) {
+				throw new cn.kaowu.platform.kernel.InvalidInputProblem(roomId == null ? "roomId" : "seat",
+						"enrollment.error.required");
+			}
+			scheduling.move(scope, planId, recordId, roomId, seat);
+			redirect.addFlashAttribute("success", messages.text("schedule.moved"));
+		}
+		catch (DomainException e) {
+			if (e.status().value() != 409 && e.status().value() != 422) {
+				throw e;
+			}
+			messages.flash(redirect, e);
+		}
+		return "redirect:/schedule/" + planId + "/sites/" + siteId;
 	}
 
 	/** The zip is written while the rooms are drawn: one room's pages in memory at a time. */
