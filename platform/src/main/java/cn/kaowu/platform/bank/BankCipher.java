@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Encryption at rest of item bodies: SM4-GCM with the bank's data key, a fresh random nonce per stored version
  * (kept in front of the ciphertext by {@link Sm4Gcm}) and the item id and version as associated data, so a body
  * copied onto another row does not decrypt. The key is 16 random bytes in {@code kaowu.bank.key-file} (default
- * {@code ./data/platform/bank.key}), created with owner-only permissions on first start; losing the file loses the
- * bank, so it belongs in the backup beside the database but not inside it. {@link #keyId()} (the first 16 hex digits
+ * {@code ./data/keys/bank.key}; not inside {@code ./data/platform}, which is PostgreSQL's data directory and must
+ * stay empty for its first {@code initdb}), created with owner-only permissions on first start; losing the file loses
+ * the bank, so it belongs in the backup beside the database but not inside it. {@link #keyId()} (the first 16 hex digits
  * of its SM3) is stored with each version, so a later key rotation can tell which key wrote a row.
  */
 @Component
@@ -32,7 +33,7 @@ class BankCipher {
 
 	private final String keyId;
 
-	BankCipher(@Value("${kaowu.bank.key-file:./data/platform/bank.key}") Path keyFile) {
+	BankCipher(@Value("${kaowu.bank.key-file:./data/keys/bank.key}") Path keyFile) {
 		this.key = loadOrCreate(keyFile);
 		this.keyId = Sm3.hex(key).substring(0, 16);
 	}
