@@ -22,6 +22,9 @@ import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import cn.kaowu.platform.storage.FileStorage;
+import cn.kaowu.platform.storage.FileType;
+import cn.kaowu.platform.storage.StoredFile;
+import cn.kaowu.platform.storage.UploadRules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -38,6 +41,9 @@ public class BankManagement {
 
 	public static final String IMPORT_JOB = "bank-import";
 
+	static final UploadRules ATTACHMENT_RULES = UploadRules.of(20, FileType.PDF, FileType.JPEG, FileType.PNG,
+			FileType.ZIP);
+
 	private final Items items;
 
 	private final ItemStore store;
@@ -50,18 +56,21 @@ public class BankManagement {
 
 	private final Jobs jobs;
 
+	private final FileStorage files;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	BankManagement(Items items, ItemStore store, Blueprints blueprints, BankCipher cipher, CatalogManagement catalog, Jobs jobs,
-			AuditLog audit, Clock clock) {
+			FileStorage files, AuditLog audit, Clock clock) {
 		this.items = items;
 		this.store = store;
 		this.blueprints = blueprints;
 		this.cipher = cipher;
 		this.catalog = catalog;
 		this.jobs = jobs;
+		this.files = files;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -225,9 +234,35 @@ public class BankManagement {
 				s.fullMarks());
 	}
 
+	// ---- attachments of practical items ------------------------------------------------------------------
+
+	/** Stores an uploaded task file (PDF, image or zip, ≤ 20 MB) for an item about to be saved. */
+	@Transactional
+	public ItemBody.Attachment storeAttachment(Scope scope, String fileName, byte[] content) {
+		requireOrg(scope);
+		StoredFile f = files.store(scope, "bank", "attachments", fileName, content, ATTACHMENT_RULES);
+		return new ItemBody.Attachment(f.id(), f.originalName());
+	}
+
+	/** A file of any version of the item (404 unless the item is the scope's and a version names the file). */
+	@Transactional(readOnly = true)
+	public StoredFile attachment(Scope scope, long itemId, UUID fileId) {
+		boolean named = history(scope, itemId).stream()
+			.anyMatch(v -> v.body().attachments().stream().anyMatch(a -> a.fileId().equals(fileId)));
+		if (!named) {
+			throw new NotFoundProblem("素材文件", fileId);
+		}
+		return files.find(fileId).orElseThrow(() -> new NotFoundProblem("素材文件", fileId));
+	}
+
+	public byte[] read(StoredFile file) {
+		return files.read(file.id());
+	}
+
 	// ---- import ------------------------------------------------------------------------------------------
 
-	public byte[] template() {
+	public byte[] template(Scope scope) {
+		requireOrg(scope);
 		return ImportItems.template();
 	}
 

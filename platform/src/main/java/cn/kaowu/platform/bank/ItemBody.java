@@ -35,6 +35,11 @@ public record ItemBody(String stem, List<String> options, String answer, List<Cr
 		return String.valueOf((char) ('A' + index));
 	}
 
+	/** The options as shown: "A. …", "B. …". */
+	public List<String> lettered() {
+		return java.util.stream.IntStream.range(0, options.size()).mapToObj(i -> letter(i) + ". " + options.get(i)).toList();
+	}
+
 	/** 正确/错误 for 判断, the letters otherwise. */
 	public String answerText() {
 		return switch (answer) {
