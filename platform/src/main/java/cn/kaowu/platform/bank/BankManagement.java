@@ -2,6 +2,7 @@ package cn.kaowu.platform.bank;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import cn.kaowu.platform.catalog.SubjectView;
 import cn.kaowu.platform.job.JobView;
 import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
+import cn.kaowu.platform.kernel.DomainException.FieldProblem;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
 import cn.kaowu.platform.kernel.PageQuery;
@@ -140,8 +142,25 @@ public class BankManagement {
 	@Transactional
 	public ItemView create(Scope scope, ItemForm form) {
 		requireOrg(scope);
-		SubjectView subject = subjectOf(scope, form);
-		ItemRules.Values v = ItemRules.check(form);
+		// both checks first, so that the form shows every problem at once
+		List<FieldProblem> problems = new ArrayList<>();
+		SubjectView subject = null;
+		ItemRules.Values v = null;
+		try {
+			subject = subjectOf(scope, form);
+		}
+		catch (InvalidInputProblem e) {
+			problems.addAll(e.fieldProblems());
+		}
+		try {
+			v = ItemRules.check(form);
+		}
+		catch (InvalidInputProblem e) {
+			problems.addAll(e.fieldProblems());
+		}
+		if (subject == null || v == null) {
+			throw new InvalidInputProblem(problems);
+		}
 		long id = store.add(scope, subject, v, null, clock.instant());
 		return get(scope, id);
 	}
@@ -277,11 +296,11 @@ public class BankManagement {
 	// ---- helpers -----------------------------------------------------------------------------------------
 
 	private SubjectView subjectOf(Scope scope, ItemForm form) {
-		if (form.getLevelId() == null) {
-			throw new InvalidInputProblem("levelId", "bank.level.required");
-		}
 		if (form.getSubjectId() == null) {
 			throw new InvalidInputProblem("subjectId", "bank.subject.required");
+		}
+		if (form.getLevelId() == null) {
+			throw new InvalidInputProblem("levelId", "bank.level.required");
 		}
 		try {
 			return subject(scope, form.getLevelId(), form.getSubjectId());
