@@ -14,6 +14,7 @@ import cn.kaowu.platform.pilot.PilotManagement;
 import cn.kaowu.platform.pilot.PilotMother;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions;
+import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ class BankBrowserTest extends BrowserTestSupport {
 		PilotMother.Setting s = new PilotMother(world, pilot, catalog, clock).setting();
 		LevelView junior = s.certificate().levels().getFirst();
 		SubjectView theory = junior.subjects().stream().filter(x -> x.name().endsWith("理论")).findFirst().orElseThrow();
+		SubjectView practice = junior.subjects().stream().filter(x -> x.name().endsWith("实操")).findFirst().orElseThrow();
 		String subject = String.valueOf(theory.id());
 
 		login(s.orgAccount().username(), TestWorld.PASSWORD);
@@ -69,6 +71,34 @@ class BankBrowserTest extends BrowserTestSupport {
 		assertThat(page.locator("#item-table tbody tr")).hasCount(1);
 		assertThat(page.locator("#item-table tbody")).containsText("实名认证");
 
+		// a practical task in the 实操 subject, with its rubric and a file
+		page.click("#new-item");
+		page.click("#type-PRACTICAL");
+		page.selectOption("#subjectId", String.valueOf(practice.id()));
+		page.fill("#knowledgeArea", "店铺装修");
+		page.selectOption("#difficulty", "4");
+		page.fill("#points", "100");
+		page.fill("#stem", "按所给素材完成网店首页装修：店招、轮播海报和三个商品推荐位。");
+		page.fill("[name='rubric[0].text']", "店招尺寸与内容正确");
+		page.fill("[name='rubric[0].points']", "40");
+		page.fill("[name='rubric[1].text']", "海报与推荐位完整清晰");
+		page.fill("[name='rubric[1].points']", "50");
+		page.setInputFiles("#files", new FilePayload("素材.pdf", "application/pdf",
+				"%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+		page.click("#save");
+		assertThat(page.locator("#rubric.invalid .error")).hasText("评分要点的分值合计 90 分，与本题分值 100 分不一致");
+		page.fill("[name='rubric[1].points']", "60");
+		page.setInputFiles("#files", new FilePayload("素材.pdf", "application/pdf",
+				"%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+		screenshot("bank-form-practical");
+		page.click("#save");
+		assertThat(page.locator(".flash-success")).containsText("已新增试题 T");
+		page.click("#item-table tbody tr:has-text('店铺装修') a:has-text('版本')");
+		assertThat(page.locator("#version-1")).containsText("素材.pdf");
+		assertThat(page.locator("#version-1")).containsText("海报与推荐位完整清晰（60）");
+		screenshot("bank-history-practical");
+		page.click(".sidebar >> text=题库管理");
+
 		Path xlsx = dir.resolve("试题.xlsx");
 		List<List<String>> rows = List.of(
 				List.of("单选", "网店开设", "1", "20", "网店名称最多可以有多少个汉字？", "10", "30", "60", "", "", "", "B", ""),
@@ -84,7 +114,7 @@ class BankBrowserTest extends BrowserTestSupport {
 				new ContainsTextOptions().setTimeout(30_000));
 		screenshot("bank-import-job");
 		page.click(".sidebar >> text=题库管理");
-		assertThat(page.locator("#item-table tbody tr")).hasCount(4);
+		assertThat(page.locator("#item-table tbody tr")).hasCount(5);
 		page.selectOption("#type", "TRUE_FALSE");
 		page.click("#search");
 		assertThat(page.locator("#item-table tbody tr")).hasCount(1);
