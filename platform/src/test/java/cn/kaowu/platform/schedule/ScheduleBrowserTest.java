@@ -66,6 +66,17 @@ class ScheduleBrowserTest extends BrowserTestSupport {
 		page.click("#publish");
 		assertThat(page.locator(".flash-success")).containsText("已发布 1 个站点的排考结果");
 		screenshot("schedule-plan");
+
+		// After publication a change is a move: the first of 一号机房 to seat 20 of 二号机房 (6 seats free there).
+		page.click("#site-table >> text=查看考场");
+		var card = page.locator(".card:has(h2:has-text('一号机房'))").first();
+		var firstRow = card.locator("tbody tr").first();
+		String ticket = firstRow.locator("td").nth(1).innerText();
+		firstRow.locator("select[name=roomId]").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("二号机房"));
+		firstRow.locator("input[name=seat]").fill("20");
+		firstRow.locator("button:has-text('调整座位')").click();
+		assertThat(page.locator(".flash-success")).containsText("已调整座位");
+		assertThat(page.locator(".card:has(h2:has-text('二号机房')):has(h2:has-text('初级理论'))").locator("tbody")).containsText(ticket);
 		page.click("text=退出");
 
 		login(s.r().setting().collegeAccount().username(), TestWorld.PASSWORD);
