@@ -3,13 +3,11 @@ package cn.kaowu.platform.bank;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
@@ -20,6 +18,7 @@ import cn.kaowu.platform.kernel.DomainException.FieldProblem;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.spreadsheet.ImportColumns;
 import cn.kaowu.platform.spreadsheet.SheetRow;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.springframework.stereotype.Component;
@@ -35,6 +34,8 @@ class ImportItems implements JobHandler {
 
 	/** Form field → header of the template, in column order; {@code *} marks the required ones. */
 	static final Map<String, String> COLUMNS = columns();
+
+	static final ImportColumns IMPORT = ImportColumns.of(COLUMNS).alias("options", "选项");
 
 	static final String NOTES = """
 			注意说明:
@@ -88,17 +89,12 @@ class ImportItems implements JobHandler {
 	}
 
 	static byte[] template() {
-		List<Spreadsheets.Column> columns = new ArrayList<>();
-		for (Map.Entry<String, String> e : COLUMNS.entrySet()) {
-			double width = switch (e.getKey()) {
-				case "stem" -> 50;
-				case "rubric" -> 40;
-				case "type", "difficulty", "points", "answer" -> 10;
-				default -> 18;
-			};
-			columns.add(new Spreadsheets.Column(e.getValue(), width));
-		}
-		return Spreadsheets.template("试题导入模板", NOTES, columns);
+		return IMPORT.template("试题导入模板", NOTES, field -> switch (field) {
+			case "stem" -> 50;
+			case "rubric" -> 40;
+			case "type", "difficulty", "points", "answer" -> 10;
+			default -> 18;
+		});
 	}
 
 	@Override
@@ -107,16 +103,10 @@ class ImportItems implements JobHandler {
 		String[] ids = context.params().split(":");
 		long levelId = Long.parseLong(ids[0]);
 		long subjectId = Long.parseLong(ids[1]);
-		byte[] content = context.input();
-		if (content == null) {
-			throw new InvalidInputProblem("file", "upload.empty", String.valueOf(context.inputName()));
-		}
+		byte[] content = context.requireInput();
 		String fileName = String.valueOf(context.inputName());
 		List<SheetRow> rows = new ArrayList<>();
-		var read = Spreadsheets.read("file", fileName, content, List.copyOf(COLUMNS.values()), rows::add);
-		Map<String, String> columnText = new HashMap<>();
-		COLUMNS.forEach((field, header) -> columnText.put(field, header.replace("*", "")));
-		columnText.put("options", "选项");
+		var read = Spreadsheets.read("file", fileName, content, IMPORT.headers(), rows::add);
 		List<Spreadsheets.FailedRow> failed = new ArrayList<>();
 		int total = rows.size();
 		int stored = tx.execute(status -> {
@@ -132,7 +122,7 @@ class ImportItems implements JobHandler {
 				}
 				catch (InvalidInputProblem e) {
 					failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
-							reason(row.number(), e.fieldProblems(), columnText)));
+							messages.text("bank.import.row", row.number()) + IMPORT.reason(e.fieldProblems(), messages)));
 				}
 				context.progress(i + 1, total);
 			}
@@ -206,9 +196,4 @@ class ImportItems implements JobHandler {
 		}
 	}
 
-	private String reason(int rowNumber, List<FieldProblem> problems, Map<String, String> columnText) {
-		return messages.text("bank.import.row", rowNumber) + problems.stream()
-			.map(p -> columnText.getOrDefault(p.field(), p.field()) + "：" + messages.text(p.messageKey(), p.args()))
-			.collect(Collectors.joining("；"));
-	}
 }

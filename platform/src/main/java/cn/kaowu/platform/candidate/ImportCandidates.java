@@ -6,16 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
 import cn.kaowu.platform.job.JobContext;
 import cn.kaowu.platform.job.JobHandler;
-import cn.kaowu.platform.kernel.DomainException.FieldProblem;
-import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.spreadsheet.ImportColumns;
 import cn.kaowu.platform.spreadsheet.SheetRow;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.springframework.stereotype.Component;
@@ -29,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ImportCandidates implements JobHandler {
+
+	static final ImportColumns IMPORT = ImportColumns.of(CandidateRules.COLUMNS);
 
 	/** The job parameter suffix of 批量修改. */
 	static final String MODIFY = "MODIFY";
@@ -65,13 +65,7 @@ class ImportCandidates implements JobHandler {
 	}
 
 	static byte[] template() {
-		List<Spreadsheets.Column> columns = new ArrayList<>();
-		double[] widths = { 12, 18, 8, 18, 24, 16, 10, 12, 20, 12 };
-		int i = 0;
-		for (String header : CandidateRules.COLUMNS.values()) {
-			columns.add(new Spreadsheets.Column(header, widths[i++]));
-		}
-		return Spreadsheets.template("本校学生导入模板", NOTES, columns);
+		return IMPORT.template("本校学生导入模板", NOTES, 12, 18, 8, 18, 24, 16, 10, 12, 20, 12);
 	}
 
 	/** The outcome of an import, also used by the benchmark. */
@@ -86,10 +80,7 @@ class ImportCandidates implements JobHandler {
 		String[] params = context.params().split(":");
 		CandidateKind kind = CandidateKind.valueOf(params[0]);
 		boolean modify = params.length > 1 && params[1].equals(MODIFY);
-		byte[] content = context.input();
-		if (content == null) {
-			throw new InvalidInputProblem("file", "upload.empty", String.valueOf(context.inputName()));
-		}
+		byte[] content = context.requireInput();
 		Outcome outcome = modify
 				? modifyRows(scope, collegeId, kind, String.valueOf(context.inputName()), content, context)
 				: importRows(scope, collegeId, kind, String.valueOf(context.inputName()), content, context);
@@ -107,8 +98,7 @@ class ImportCandidates implements JobHandler {
 	Outcome importRows(Scope scope, long collegeId, CandidateKind kind, String fileName, byte[] content,
 			JobContext progress) {
 		List<SheetRow> rows = new ArrayList<>();
-		List<String> expected = List.copyOf(CandidateRules.COLUMNS.values());
-		var read = Spreadsheets.read("file", fileName, content, expected, rows::add);
+		var read = Spreadsheets.read("file", fileName, content, IMPORT.headers(), rows::add);
 		// The rows are the work; the last one counts only once everything is stored.
 		int total = rows.size();
 		Checked checked = check(rows, progress);
@@ -146,13 +136,12 @@ class ImportCandidates implements JobHandler {
 	Outcome modifyRows(Scope scope, long collegeId, CandidateKind kind, String fileName, byte[] content,
 			JobContext progress) {
 		List<SheetRow> rows = new ArrayList<>();
-		var read = Spreadsheets.read("file", fileName, content, List.copyOf(CandidateRules.COLUMNS.values()), rows::add);
+		var read = Spreadsheets.read("file", fileName, content, IMPORT.headers(), rows::add);
 		int total = rows.size();
 		Checked checked = check(rows, progress);
 		List<CandidateRules.Values> good = checked.good();
 		List<SheetRow> goodRows = checked.goodRows();
 		List<Spreadsheets.FailedRow> failed = checked.failed();
-		Map<String, String> columnText = columnText();
 		Map<String, Candidates.Row> stored = candidates.byIdentities(collegeId, kind, good);
 		List<Long> ids = new ArrayList<>();
 		List<CandidateRules.Values> changes = new ArrayList<>();
@@ -166,7 +155,7 @@ class ImportCandidates implements JobHandler {
 			}
 			else if (current.state().identityLocked() && !current.name().equals(v.name())) {
 				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
-						columnText.get("name") + "：" + messages.text("candidate.locked")));
+						IMPORT.name("name") + "：" + messages.text("candidate.locked")));
 			}
 			else {
 				ids.add(current.id());
@@ -192,7 +181,6 @@ class ImportCandidates implements JobHandler {
 
 	private Checked check(List<SheetRow> rows, JobContext progress) {
 		int year = CandidateRules.currentYear(clock);
-		Map<String, String> columnText = columnText();
 		Map<String, Integer> seen = new HashMap<>();
 		List<CandidateRules.Values> good = new ArrayList<>(rows.size());
 		List<SheetRow> goodRows = new ArrayList<>(rows.size());
@@ -201,7 +189,7 @@ class ImportCandidates implements JobHandler {
 			SheetRow row = rows.get(i);
 			CandidateRules.Checked checked = CandidateRules.check(input(row), year);
 			if (checked.values() == null) {
-				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(), reason(checked.problems(), columnText)));
+				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(), IMPORT.reason(checked.problems(), messages)));
 			}
 			else {
 				Integer first = seen.putIfAbsent(checked.values().identity(), row.number());
@@ -221,20 +209,10 @@ class ImportCandidates implements JobHandler {
 		return new Checked(good, goodRows, failed);
 	}
 
-	private static Map<String, String> columnText() {
-		Map<String, String> columnText = new HashMap<>();
-		CandidateRules.COLUMNS.forEach((field, header) -> columnText.put(field, header.substring(1)));
-		return columnText;
-	}
 
 	private static CandidateRules.Input input(SheetRow r) {
 		return new CandidateRules.Input(r.get("学生姓名"), r.get("姓名拼音"), r.get("性别"), r.get("证件类型"),
 				r.get("证件号码"), r.get("手机号码"), r.get("入学年份"), r.get("专业层次"), r.get("就读专业"), r.get("专业代码"));
 	}
 
-	private String reason(List<FieldProblem> problems, Map<String, String> columnText) {
-		return problems.stream()
-			.map(p -> columnText.get(p.field()) + "：" + messages.text(p.messageKey(), p.args()))
-			.collect(Collectors.joining("；"));
-	}
 }

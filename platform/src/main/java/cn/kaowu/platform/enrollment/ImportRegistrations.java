@@ -17,7 +17,6 @@ import cn.kaowu.platform.catalog.CatalogManagement;
 import cn.kaowu.platform.job.JobContext;
 import cn.kaowu.platform.job.JobHandler;
 import cn.kaowu.platform.kernel.DomainException.FieldProblem;
-import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.org.OrganisationView;
@@ -26,6 +25,7 @@ import cn.kaowu.platform.plan.PlanLevel;
 import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.site.ExamSites;
 import cn.kaowu.platform.site.SiteView;
+import cn.kaowu.platform.spreadsheet.ImportColumns;
 import cn.kaowu.platform.spreadsheet.SheetRow;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.springframework.stereotype.Component;
@@ -42,6 +42,8 @@ class ImportRegistrations implements JobHandler {
 
 	/** The template's columns (DOMAIN.md §7, 004 ch.3 §4 1.2), by field. */
 	static final Map<String, String> COLUMNS = columns();
+
+	static final ImportColumns IMPORT = ImportColumns.of(COLUMNS);
 
 	static final String NOTES = """
 			注意事项:
@@ -95,13 +97,7 @@ class ImportRegistrations implements JobHandler {
 	}
 
 	static byte[] template() {
-		List<Spreadsheets.Column> columns = new ArrayList<>();
-		double[] widths = { 12, 22, 10, 20, 30, 10, 18, 30 };
-		int i = 0;
-		for (String header : COLUMNS.values()) {
-			columns.add(new Spreadsheets.Column(header, widths[i++]));
-		}
-		return Spreadsheets.template("按证书批量导入报考模板", NOTES, columns);
+		return IMPORT.template("按证书批量导入报考模板", NOTES, 12, 22, 10, 20, 30, 10, 18, 30);
 	}
 
 	/** The outcome of an import, also used by the benchmark. */
@@ -113,10 +109,7 @@ class ImportRegistrations implements JobHandler {
 		Scope scope = context.scope();
 		OrganisationView college = access.ownCollege(scope);
 		PlanView plan = plans.require(Long.parseLong(context.params()));
-		byte[] content = context.input();
-		if (content == null) {
-			throw new InvalidInputProblem("file", "upload.empty", String.valueOf(context.inputName()));
-		}
+		byte[] content = context.requireInput();
 		Outcome outcome = importRows(scope, college, plan, String.valueOf(context.inputName()), content, context);
 		if (!outcome.failed().isEmpty()) {
 			context.attachReport("报考导入失败记录.xlsx", Spreadsheets.CONTENT_TYPE,
@@ -131,10 +124,8 @@ class ImportRegistrations implements JobHandler {
 	Outcome importRows(Scope scope, OrganisationView college, PlanView plan, String fileName, byte[] content,
 			JobContext progress) {
 		List<SheetRow> rows = new ArrayList<>();
-		var read = Spreadsheets.read("file", fileName, content, List.copyOf(COLUMNS.values()), rows::add);
+		var read = Spreadsheets.read("file", fileName, content, IMPORT.headers(), rows::add);
 		int total = rows.size();
-		Map<String, String> columnText = new HashMap<>();
-		COLUMNS.forEach((field, header) -> columnText.put(field, header.substring(1)));
 
 		Set<String> numbers = new HashSet<>();
 		rows.forEach(r -> numbers.add(r.get("证件号码").toUpperCase(java.util.Locale.ROOT)));
@@ -152,7 +143,7 @@ class ImportRegistrations implements JobHandler {
 			List<FieldProblem> problems = new ArrayList<>();
 			Registrar.Request request = match(row, plan, byNumber, levelsByCode, sitesByCode, problems);
 			if (request == null) {
-				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(), reason(problems, columnText)));
+				failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(), IMPORT.reason(problems, messages)));
 			}
 			else {
 				Integer first = seen.putIfAbsent(request.candidate().id(), row.number());
@@ -257,9 +248,4 @@ class ImportRegistrations implements JobHandler {
 		};
 	}
 
-	private String reason(List<FieldProblem> problems, Map<String, String> columnText) {
-		return problems.stream()
-			.map(p -> columnText.get(p.field()) + "：" + messages.text(p.messageKey(), p.args()))
-			.collect(java.util.stream.Collectors.joining("；"));
-	}
 }

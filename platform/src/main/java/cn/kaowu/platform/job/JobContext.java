@@ -18,6 +18,15 @@ public interface JobContext {
 	/** The uploaded input, if any. */
 	byte @Nullable [] input();
 
+	/** The uploaded input of a job that needs one; a job without is refused in Chinese naming the file. */
+	default byte[] requireInput() {
+		byte[] input = input();
+		if (input == null) {
+			throw new cn.kaowu.platform.kernel.InvalidInputProblem("file", "upload.empty", String.valueOf(inputName()));
+		}
+		return input;
+	}
+
 	@Nullable
 	String inputName();
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
@@ -19,6 +18,7 @@ import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.plan.PlanSubjectView;
+import cn.kaowu.platform.spreadsheet.ImportColumns;
 import cn.kaowu.platform.spreadsheet.SheetRow;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.springframework.stereotype.Component;
@@ -35,6 +35,8 @@ class ImportRooms implements JobHandler {
 
 	/** Field → header of the template, in column order; {@code *} marks the required ones. */
 	static final Map<String, String> COLUMNS = columns();
+
+	static final ImportColumns IMPORT = ImportColumns.of(COLUMNS);
 
 	static final String NOTES = """
 			注意说明:
@@ -83,13 +85,7 @@ class ImportRooms implements JobHandler {
 	}
 
 	static byte[] template() {
-		double[] widths = { 24, 24, 30, 10, 40 };
-		List<Spreadsheets.Column> columns = new ArrayList<>();
-		int i = 0;
-		for (String header : COLUMNS.values()) {
-			columns.add(new Spreadsheets.Column(header, widths[i++]));
-		}
-		return Spreadsheets.template("考场信息导入模板", NOTES, columns);
+		return IMPORT.template("考场信息导入模板", NOTES, 24, 24, 30, 10, 40);
 	}
 
 	@Override
@@ -98,15 +94,10 @@ class ImportRooms implements JobHandler {
 		String[] ids = context.params().split(":");
 		long planId = Long.parseLong(ids[0]);
 		long siteId = Long.parseLong(ids[1]);
-		byte[] content = context.input();
-		if (content == null) {
-			throw new InvalidInputProblem("file", "upload.empty", String.valueOf(context.inputName()));
-		}
+		byte[] content = context.requireInput();
 		String fileName = String.valueOf(context.inputName());
 		List<SheetRow> rows = new ArrayList<>();
-		var read = Spreadsheets.read("file", fileName, content, List.copyOf(COLUMNS.values()), rows::add);
-		Map<String, String> columnText = new HashMap<>();
-		COLUMNS.forEach((field, header) -> columnText.put(field, header.replace("*", "")));
+		var read = Spreadsheets.read("file", fileName, content, IMPORT.headers(), rows::add);
 		List<Spreadsheets.FailedRow> failed = new ArrayList<>();
 		int total = rows.size();
 		int stored = tx.execute(status -> {
@@ -130,7 +121,7 @@ class ImportRooms implements JobHandler {
 				}
 				catch (InvalidInputProblem e) {
 					failed.add(new Spreadsheets.FailedRow(row.number(), row.cells(),
-							reason(row.number(), e.fieldProblems(), columnText)));
+							messages.text("room.import.row", row.number()) + IMPORT.reason(e.fieldProblems(), messages)));
 				}
 				context.progress(i + 1, total);
 			}
@@ -196,9 +187,4 @@ class ImportRooms implements JobHandler {
 		return form;
 	}
 
-	private String reason(int rowNumber, List<FieldProblem> problems, Map<String, String> columnText) {
-		return messages.text("room.import.row", rowNumber) + problems.stream()
-			.map(p -> columnText.getOrDefault(p.field(), p.field()) + "：" + messages.text(p.messageKey(), p.args()))
-			.collect(Collectors.joining("；"));
-	}
 }
