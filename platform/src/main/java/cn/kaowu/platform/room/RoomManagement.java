@@ -21,6 +21,7 @@ import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
 import cn.kaowu.platform.kernel.PageQuery;
+import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.plan.ExamPlans;
 import cn.kaowu.platform.plan.PlanSubjectView;
@@ -80,7 +81,8 @@ public class RoomManagement {
 	/** The approved, active sites of the scope's college (for the page's site choice). */
 	@Transactional(readOnly = true)
 	public List<SiteView> sites(Scope scope) {
-		if (!scope.role().isCollege()) {
+		// The site module scopes the list: a college its own, an ORG those of its certificates, a province its own.
+		if (!scope.role().isCollege() && scope.role() != Role.ORG && scope.role() != Role.PROVINCE) {
 			return List.of();
 		}
 		return siteManagement

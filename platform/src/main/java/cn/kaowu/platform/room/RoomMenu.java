@@ -14,7 +14,7 @@ class RoomMenu {
 	@Bean
 	MenuItem roomsMenuItem() {
 		return new MenuItem(MenuItem.Group.AFFAIRS, 60, "menu.rooms", "/rooms",
-				EnumSet.of(Role.COLLEGE_ADMIN, Role.COLLEGE_PRINCIPAL, Role.SITE_STAFF));
+				EnumSet.of(Role.COLLEGE_ADMIN, Role.COLLEGE_PRINCIPAL, Role.SITE_STAFF, Role.ORG, Role.PROVINCE));
 	}
 
 	@Bean

@@ -221,6 +221,15 @@ class RoomIntegrationTest {
 		Scope otherOrg = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
 		assertThatThrownBy(() -> rooms.get(otherOrg, id)).isInstanceOf(NotFoundProblem.class);
 		assertThatThrownBy(() -> rooms.get(w.s().cityScope(), id)).isInstanceOf(NotFoundProblem.class);
+
+		// The pages too: the ORG and the province read the room list of the site, without the college's buttons.
+		for (var reader : List.of(w.s().orgAccount(), w.s().provinceAccount())) {
+			var web = new cn.kaowu.platform.WebSession(port);
+			web.login(reader.username(), TestWorld.PASSWORD);
+			var page = web.get("/rooms?planId=" + plan.id() + "&siteId=" + w.site().id());
+			assertThat(page.status()).as(reader.username()).isEqualTo(200);
+			assertThat(page.body()).contains("一号机房").doesNotContain("设置考场");
+		}
 	}
 
 	@Test
