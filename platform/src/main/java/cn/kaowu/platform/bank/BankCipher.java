@@ -39,38 +39,7 @@ class BankCipher {
 	}
 
 	static byte[] loadOrCreate(Path file) {
-		try {
-			if (!Files.exists(file)) {
-				Path dir = file.toAbsolutePath().getParent();
-				if (dir != null) {
-					Files.createDirectories(dir);
-				}
-				byte[] fresh = Sm4Gcm.generateKey();
-				try {
-					if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-						Files.createFile(file,
-								PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-					}
-					else {
-						Files.createFile(file);
-					}
-					Files.write(file, fresh);
-					return fresh;
-				}
-				catch (FileAlreadyExistsException e) {
-					// another process created it first: use theirs
-				}
-			}
-			byte[] stored = Files.readAllBytes(file);
-			if (stored.length != Sm4Gcm.KEY_LENGTH) {
-				throw new IllegalStateException("题库密钥文件 " + file + " 应为 " + Sm4Gcm.KEY_LENGTH + " 字节，实为 "
-						+ stored.length + " 字节 (bank key file has the wrong length)");
-			}
-			return stored;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("题库密钥文件不可用 (bank key file unusable): " + file, e);
-		}
+		return cn.kaowu.platform.kernel.KeyFiles.loadOrCreate(file, Sm4Gcm.KEY_LENGTH, Sm4Gcm::generateKey);
 	}
 
 	String keyId() {

@@ -232,6 +232,39 @@ public class Scheduling {
 		return out;
 	}
 
+	// ---- for exam delivery ----------------------------------------------------------------------------------------
+
+	/** A published seat as exam delivery packs it. */
+	public record Seated(long planSubjectId, String ticketNumber, long candidateId, String name, String idNumberMasked) {
+	}
+
+	/** The sites of the plan whose schedule is published. Unscoped: the caller checked its own scope. */
+	@Transactional(readOnly = true)
+	public List<Long> publishedSites(long planId) {
+		return store.runs(planId).stream()
+			.filter(r -> r.status() == ScheduleStore.RunStatus.PUBLISHED)
+			.map(ScheduleStore.Run::siteId)
+			.toList();
+	}
+
+	/** The published seats of a site, by subject slot and ticket. Unscoped: the caller checked its own scope. */
+	@Transactional(readOnly = true)
+	public List<Seated> publishedSeats(long planId, long siteId) {
+		if (!publishedSites(planId).contains(siteId)) {
+			return List.of();
+		}
+		Map<Long, Enrollments.Seatable> records = new HashMap<>();
+		enrollments.seatable(planId, siteId).forEach(r -> records.put(r.recordId(), r));
+		return store.seats(planId, siteId).stream()
+			.map(st -> {
+				Enrollments.Seatable r = records.get(st.recordId());
+				return new Seated(st.planSubjectId(), st.ticketNumber(), st.candidateId(), r.name(),
+						ChineseIdNumber.mask(r.idNumber()));
+			})
+			.sorted(Comparator.comparingLong(Seated::planSubjectId).thenComparing(Seated::ticketNumber))
+			.toList();
+	}
+
 	// ---- running and publishing ---------------------------------------------------------------------------------
 
 	/** Checks the ORG and the window now, and queues {@link #run} as a background job (the page's way). */

@@ -1,0 +1,205 @@
+package cn.kaowu.platform.delivery;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import cn.kaowu.exampackage.ExamPackageContents;
+import cn.kaowu.exampackage.ExamPackageReader;
+import cn.kaowu.exampackage.Sm2Keys;
+import cn.kaowu.exampackage.Sm2Signer;
+import cn.kaowu.platform.ApiClient;
+import cn.kaowu.platform.IntegrationTest;
+import cn.kaowu.platform.TestWorld;
+import cn.kaowu.platform.bank.BankManagement;
+import cn.kaowu.platform.bank.Blueprint;
+import cn.kaowu.platform.bank.BlueprintForm;
+import cn.kaowu.platform.bank.ItemBody;
+import cn.kaowu.platform.bank.ItemForm;
+import cn.kaowu.platform.bank.ItemType;
+import cn.kaowu.platform.kernel.AdjustableClock;
+import cn.kaowu.platform.kernel.Role;
+import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.plan.PlanSubjectView;
+import cn.kaowu.platform.schedule.ScheduleMother;
+import cn.kaowu.platform.schedule.Scheduling;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class DeliveryIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestWorld world;
+
+	@Autowired
+	ScheduleMother schedules;
+
+	@Autowired
+	Scheduling scheduling;
+
+	@Autowired
+	BankManagement bank;
+
+	@Autowired
+	Delivery delivery;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AdjustableClock clock;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void aSiteEnrolsDownloadsItsSignedPackageAndGetsTheKeyFromThirtyMinutesBefore(@TempDir Path dir) throws Exception {
+		ScheduleMother.Setup s = schedules.setup();
+		var r = s.r();
+		Scope org = r.setting().orgScope();
+		PlanSubjectView theory = subject(r.plan().subjects(), "初级", "理论");
+		PlanSubjectView practice = subject(r.plan().subjects(), "初级", "实操");
+		for (int i = 0; i < 10; i++) {
+			bank.create(org, ItemForm.objective(theory.levelId(), theory.subjectId(), ItemType.SINGLE, "网店开设", 2, 10,
+					"第 " + i + " 题：网店开设的第一步是？", List.of("实名认证", "装修", "推广"), "A"));
+		}
+		bank.saveBlueprint(org, theory.levelId(), theory.subjectId(),
+				BlueprintForm.of(List.of(new Blueprint.Line(ItemType.SINGLE, "网店开设", 10, 10))));
+		bank.create(org, ItemForm.practical(practice.levelId(), practice.subjectId(), "店铺装修", 3, 100,
+				"完成店铺首页装修。", List.of(new ItemBody.Criterion("首页完整", 100))));
+		bank.saveBlueprint(org, practice.levelId(), practice.subjectId(),
+				BlueprintForm.of(List.of(new Blueprint.Line(ItemType.PRACTICAL, "店铺装修", 1, 100))));
+		scheduling.run(org, r.plan().id(), null);
+		scheduling.publish(org, r.plan().id());
+
+		// The college creates an enrolment code; the site server enrols with its SM2 key.
+		ApiClient college = new ApiClient(port).login(r.setting().collegeAccount().username(), TestWorld.PASSWORD);
+		String token = college.post("/api/v1/delivery/sites/" + r.site().id() + "/enrolment-token", Map.of()).text("token");
+		KeyPair site = Sm2Keys.generateKeyPair();
+		assertThat(post("/api/v1/delivery/enrol", Map.of("siteCode", r.site().code(), "token", "wrong", "publicKey",
+				Sm2Keys.toPem(site.getPublic()))).statusCode()).isEqualTo(422);
+		HttpResponse<String> enrolled = post("/api/v1/delivery/enrol", Map.of("siteCode", r.site().code(), "token", token,
+				"publicKey", Sm2Keys.toPem(site.getPublic())));
+		assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
+		var platformKey = Sm2Keys.publicKeyFromPem(json.readTree(enrolled.body()).path("platformPublicKey").asString());
+		assertThat(post("/api/v1/delivery/enrol", Map.of("siteCode", r.site().code(), "token", token, "publicKey",
+				Sm2Keys.toPem(site.getPublic()))).statusCode()).as("the code is used up").isEqualTo(422);
+
+		// Only the plan's ORG builds: two packages (初级理论, 初级实操); 中级 has no blueprint and is reported.
+		assertThat(college.post("/api/v1/delivery/plans/" + r.plan().id() + "/packages", Map.of()).status()).isEqualTo(403);
+		ApiClient orgApi = new ApiClient(port).login(r.setting().orgAccount().username(), TestWorld.PASSWORD);
+		ApiClient.Response built = orgApi.post("/api/v1/delivery/plans/" + r.plan().id() + "/packages", Map.of());
+		assertThat(built.status()).as(built.body().toString()).isEqualTo(200);
+		assertThat(built.body().path("packages").asInt()).isEqualTo(2);
+		assertThat(built.body().path("skipped").toString()).contains("组卷规则未设置或题库试题不足");
+
+		// From a week before the exam the site lists and downloads with signed requests; a bad signature is refused.
+		assertThat(json.readTree(signed("GET", "/api/v1/delivery/site/packages", r.site().code(), site).body()))
+			.as("nothing to download earlier").isEmpty();
+		clock.setInstant(practice.startsAt().minus(Duration.ofDays(7)));
+		HttpResponse<String> list = signed("GET", "/api/v1/delivery/site/packages", r.site().code(), site);
+		assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+		JsonNode packages = json.readTree(list.body());
+		assertThat(packages).hasSize(2);
+		assertThat(http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/delivery/site/packages")))
+			.header("X-Kaowu-Site", r.site().code()).header("X-Kaowu-Time", String.valueOf(clock.millis()))
+			.header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(new byte[64])).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+		String theoryPackage = null;
+		for (JsonNode p : packages) {
+			if (p.path("planSubjectId").asLong() == theory.id()) {
+				theoryPackage = p.path("id").asString();
+			}
+		}
+		HttpResponse<byte[]> file = signedBytes("/api/v1/delivery/site/packages/" + theoryPackage, r.site().code(), site);
+		assertThat(file.statusCode()).isEqualTo(200);
+		Path path = dir.resolve("p.kwpkg");
+		Files.write(path, file.body());
+		ExamPackageReader reader = ExamPackageReader.verify(path, platformKey);
+		assertThat(reader.manifest().planSubjectId()).isEqualTo(theory.id());
+
+		// The release key: refused at T-31 min, given at T-30.
+		String release = "/api/v1/delivery/site/packages/" + theoryPackage + "/release";
+		clock.setInstant(theory.startsAt().minus(Duration.ofMinutes(31)));
+		assertThat(signed("POST", release, r.site().code(), site).statusCode()).isEqualTo(409);
+		clock.setInstant(theory.startsAt().minus(Duration.ofMinutes(30)));
+		HttpResponse<String> key = signed("POST", release, r.site().code(), site);
+		assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+		byte[] releaseKey = Base64.getDecoder().decode(json.readTree(key.body()).path("releaseKey").asString());
+		ExamPackageContents contents = reader.readAll(site.getPrivate(), releaseKey);
+		assertThat(contents.candidates()).hasSize(44);
+		assertThat(contents.papers()).hasSize(44);
+		assertThat(contents.papers().values()).allSatisfy(p -> assertThat(p.sections().getFirst().itemIds()).hasSize(10));
+
+		// The ORG's emergency code opens the same package without the network.
+		orgApi = new ApiClient(port).login(r.setting().orgAccount().username(), TestWorld.PASSWORD);
+		String code = orgApi.get("/api/v1/delivery/packages/" + theoryPackage + "/emergency-code").text("code");
+		assertThat(reader.releaseKeyFromEmergencyCode(site.getPrivate(), code)).isEqualTo(releaseKey);
+		assertThat(jdbc.sql("SELECT via FROM package_release WHERE package_id = ? ORDER BY id").param(theoryPackage)
+			.query(String.class).list()).containsExactly("SITE", "EMERGENCY_CODE");
+
+		// Another ORG does not see the plan.
+		Scope otherOrg = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
+		long plan = r.plan().id();
+		assertThatThrownBy(() -> delivery.build(otherOrg, plan))
+			.isInstanceOf(cn.kaowu.platform.kernel.NotFoundProblem.class);
+	}
+
+	private static PlanSubjectView subject(List<PlanSubjectView> subjects, String level, String name) {
+		return subjects.stream().filter(s -> s.level().label().equals(level) && s.subjectName().equals(name)).findFirst()
+			.orElseThrow();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private HttpResponse<String> post(String path, Map<String, String> body) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder signedRequest(String method, String path, String siteCode, KeyPair site) {
+		String time = String.valueOf(clock.millis());
+		byte[] signature = Sm2Signer.sign(site.getPrivate(), Delivery.signedMessage(method, path, time));
+		return HttpRequest.newBuilder(URI.create(url(path))).header("X-Kaowu-Site", siteCode)
+			.header("X-Kaowu-Time", time).header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(signature))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+	}
+
+	private HttpResponse<String> signed(String method, String path, String siteCode, KeyPair site) throws Exception {
+		return http.send(signedRequest(method, path, siteCode, site).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<byte[]> signedBytes(String path, String siteCode, KeyPair site) throws Exception {
+		return http.send(signedRequest("GET", path, siteCode, site).build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+}
