@@ -99,6 +99,11 @@ public final class TestPackages {
     }
 
     public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int candidates) {
+        return build(dir, packageId, siteCode, siteKey, 1, candidates);
+    }
+
+    /** Candidates {@code ticket(first)} to {@code ticket(first + count - 1)}. */
+    public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count) {
         byte[] releaseKey = ExamPackageWriter.generateReleaseKey();
         Path file = dir.resolve(packageId + ".kwpkg");
         try {
@@ -109,9 +114,10 @@ public final class TestPackages {
                                 SLOT_START.minus(Duration.ofDays(7))),
                         releaseKey, siteKey, PLATFORM.getPrivate());
                 List<String> tickets = new ArrayList<>();
-                for (int n = 1; n <= candidates; n++) {
+                for (int i = 0; i < count; i++) {
+                    int n = first + i;
                     tickets.add(ticket(n));
-                    writer.addCandidate(new PackageCandidate(ticket(n), NAMES.get((n - 1) % NAMES.size()),
+                    writer.addCandidate(new PackageCandidate(ticket(n), NAMES.get(i % NAMES.size()),
                             "3201**********" + String.format("%04d", n), photo(n)));
                 }
                 items().forEach(writer::addItem);

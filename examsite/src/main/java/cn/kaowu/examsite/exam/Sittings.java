@@ -81,9 +81,9 @@ public class Sittings {
         Instant now = clock.instant();
         // The candidate's current sitting: of the opened packages naming this ticket, the one not yet over,
         // earliest first (a site may hold several slots a day).
-        Optional<Row> found = jdbc.sql(SELECT + """
+        Optional<Row> found = jdbc.sql(SELECT + " " + """
                  where c.ticket_number = ? and p.opened_at is not null and p.slot_end > ?
-                 order by p.slot_start limit 1 for update of c""")
+                 order by p.slot_start, p.package_id limit 1 for update of c""")
                 .params(ticket, Timestamp.from(now)).query(Sittings::row).optional();
         boolean passwordOk = ticket.length() >= 6 && password != null
                 && MessageDigest.isEqual(ticket.substring(ticket.length() - 6).getBytes(StandardCharsets.UTF_8),
