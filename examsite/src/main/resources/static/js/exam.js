@@ -53,8 +53,11 @@
       body: new URLSearchParams(new FormData(form))
     }).then(function (response) {
       if (response.ok) {
-        var t = new Date();
-        show('已保存 ' + t.toLocaleTimeString('zh-CN', { hour12: false }), 'ok');
+        // The server's time of the save, so it agrees with the countdown and the proctor's records.
+        return response.json().then(function (saved) {
+          var t = new Date(saved.savedAt);
+          show('已保存 ' + t.toLocaleTimeString('zh-CN', { hour12: false }), 'ok');
+        });
       } else if (response.status === 401) {
         show('登录已失效，请重新登录', 'failed');
       } else {
