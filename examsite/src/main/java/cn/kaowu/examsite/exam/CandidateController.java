@@ -79,15 +79,15 @@ class CandidateController {
         return "exam/paper";
     }
 
-    @PostMapping(value = "/exam/save", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/exam/save")
     @ResponseBody
     ResponseEntity<?> save(HttpSession session, @RequestParam MultiValueMap<String, String> form) {
         try {
-            return ResponseEntity.ok(Map.of("savedAt", sittings.save(ref(session), answers(form)).toString()));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("savedAt", sittings.save(ref(session), answers(form)).toString()));
         } catch (Refusal e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
             problem.setTitle("答案未保存");
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
     }
 
