@@ -104,14 +104,20 @@ public final class TestPackages {
 
     /** Candidates {@code ticket(first)} to {@code ticket(first + count - 1)}. */
     public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count) {
+        return build(dir, packageId, siteCode, siteKey, first, count, SLOT_START, SLOT_END);
+    }
+
+    /** A package for another slot, e.g. one running now for a test against the real clock. */
+    public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count,
+            Instant slotStart, Instant slotEnd) {
         byte[] releaseKey = ExamPackageWriter.generateReleaseKey();
         Path file = dir.resolve(packageId + ".kwpkg");
         try {
             Files.createDirectories(dir);
             try (OutputStream out = Files.newOutputStream(file)) {
                 ExamPackageWriter writer = ExamPackageWriter.start(out,
-                        ExamPackageManifest.of(packageId, 7, siteCode, 42, SLOT_START, SLOT_END,
-                                SLOT_START.minus(Duration.ofDays(7))),
+                        ExamPackageManifest.of(packageId, 7, siteCode, 42, slotStart, slotEnd,
+                                slotStart.minus(Duration.ofDays(7))),
                         releaseKey, siteKey, PLATFORM.getPrivate());
                 List<String> tickets = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
