@@ -236,6 +236,9 @@ public class Sittings {
             throw new Refusal(row.status() == CandidateStatus.SUBMITTED ? "你已交卷，答案不能再修改。"
                     : "当前状态（" + row.status().label() + "）不能作答。");
         }
+        if (clock.instant().isBefore(row.slotStart())) {
+            throw new Refusal("考试尚未开始（" + TIME.format(row.slotStart()) + " 开考），不能作答。");
+        }
         return row;
     }
 

@@ -142,8 +142,19 @@ class SittingIntegrationTest {
     }
 
     @Test
+    void nothingIsSavedBeforeTheStart() {
+        CandidateRef ref = sittings.signIn(t(1), pw(1));
+        assertThatThrownBy(() -> sittings.save(ref, Map.of("t1", List.of("T")))).isInstanceOf(Refusal.class)
+                .hasMessageContaining("考试尚未开始");
+        clock.set(TestPackages.SLOT_START);
+        sittings.save(ref, Map.of("t1", List.of("T")));
+        assertThat(chosen(sittings.view(ref))).containsEntry("t1", "T");
+    }
+
+    @Test
     void invalidAnswersAreRefused() {
         CandidateRef ref = sittings.signIn(t(1), pw(1));
+        clock.set(TestPackages.SLOT_START);
         assertThatThrownBy(() -> sittings.save(ref, Map.of("nope", List.of("A")))).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> sittings.save(ref, Map.of("s1", List.of("A", "B")))).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> sittings.save(ref, Map.of("t1", List.of("A")))).isInstanceOf(Refusal.class);
@@ -183,6 +194,7 @@ class SittingIntegrationTest {
     void theResultPackageIsSignedWithTheSiteKeyAndCarriesWhatWasSubmitted() {
         CandidateRef one = sittings.signIn(t(1), pw(1));
         Map<String, String> key = correctLabels(sittings.view(one));
+        clock.set(TestPackages.SLOT_START.plus(Duration.ofMinutes(10)));
         Receipt receipt = sittings.submit(one, Map.of("s1", List.of(key.get("s1")), "t1", List.of("T")));
         CandidateRef two = sittings.signIn(t(2), pw(2));
         sittings.save(two, Map.of("t1", List.of("F")));
