@@ -61,6 +61,10 @@ class AdminController {
             request.getSession(true);
             request.changeSessionId();
             request.getSession().setAttribute(SessionGuard.ADMIN, user);
+            if (admins.mustChangePassword(user)) {
+                request.getSession().setAttribute(SessionGuard.MUST_CHANGE_PASSWORD, true);
+                return "redirect:/admin/password";
+            }
             return "redirect:/admin";
         }).orElseGet(() -> {
             model.addAttribute("error", "用户名或密码错误");
@@ -72,6 +76,25 @@ class AdminController {
     String logout(HttpSession session) {
         session.invalidate();
         return "redirect:/admin/login";
+    }
+
+    @GetMapping("/admin/password")
+    String passwordForm() {
+        return "admin/password";
+    }
+
+    @PostMapping("/admin/password")
+    String changePassword(@RequestParam String current, @RequestParam String replacement, HttpSession session,
+            Model model, RedirectAttributes flash) {
+        try {
+            admins.changePassword((String) session.getAttribute(SessionGuard.ADMIN), current, replacement);
+            session.removeAttribute(SessionGuard.MUST_CHANGE_PASSWORD);
+            flash.addFlashAttribute("message", "密码已修改");
+            return "redirect:/admin";
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+            return "admin/password";
+        }
     }
 
     @GetMapping("/admin")
