@@ -30,6 +30,13 @@
     setInterval(tick, 1000);
   }
 
+  var waiting = document.getElementById('waiting');
+  if (waiting && clock) {
+    // Before the start: reload once the server's clock reaches it, then the paper is shown.
+    var untilStart = Number(waiting.dataset.start) - Number(clock.dataset.now);
+    setTimeout(function () { window.location.reload(); }, Math.max(1000, untilStart + 1000));
+  }
+
   if (!form) { return; }
 
   var pending = null;

@@ -74,6 +74,14 @@ class ExamDayBrowserTest extends BrowserTestSupport {
         assertThat(admin.locator(".message")).containsText("5 名考生的试卷已生成");
         assertThat(admin.locator("#package-state")).containsText("已解密");
 
+        // Candidate 3 is early: signed in, the paper appears only at the start.
+        clock.set(TestPackages.SLOT_START.minus(Duration.ofMinutes(10)));
+        Page three = signIn(3);
+        three.click("#confirm");
+        assertThat(three.locator("#waiting h1")).hasText("考试尚未开始");
+        assertThat(three.locator("#paper")).hasCount(0);
+        screenshot(three, "03a-candidate-waiting-for-start");
+
         clock.set(TestPackages.SLOT_START.plus(Duration.ofMinutes(2)));
         // Candidate 1: everything right, straight through.
         Page one = signIn(1);
@@ -111,8 +119,7 @@ class ExamDayBrowserTest extends BrowserTestSupport {
         assertThat(twoAgain.locator("#receipt")).isVisible();
 
         // Candidate 3 answers everything right too.
-        Page three = signIn(3);
-        three.click("#confirm");
+        three.navigate(url("/exam"));
         answerCorrectly(three, 3);
         submit(three);
         assertThat(three.locator("#receipt")).isVisible();
