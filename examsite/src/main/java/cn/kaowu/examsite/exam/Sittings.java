@@ -1,0 +1,356 @@
+package cn.kaowu.examsite.exam;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import cn.kaowu.exampackage.CandidateResult;
+import cn.kaowu.exampackage.ItemType;
+import cn.kaowu.exampackage.ObjectiveGrading;
+import cn.kaowu.exampackage.Paper;
+import cn.kaowu.exampackage.Receipt;
+import cn.kaowu.examsite.Refusal;
+import cn.kaowu.examsite.pkg.ExamPackages;
+import cn.kaowu.examsite.pkg.ItemPayload;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Candidates sitting the exam: sign-in with ticket number and initial password, answer saves (each one
+ * committed), submit with local grading of objective items and a receipt, and the proctor's sign-in list.
+ *
+ * <p>Answers are stored as the display labels the candidate clicked ({@code "A,C"}), as {@link ObjectiveGrading}
+ * expects. The receipt and the result package carry them in the bank's option keys
+ * ({@link Paper.Item#originalOption}), which the platform can read without rebuilding the paper.
+ */
+@Component
+public class Sittings {
+
+    /** DOMAIN §10 / seed 004 ch.4 §4: nobody enters from 30 minutes after the start. */
+    public static final Duration ENTRY_CLOSES_AFTER_START = Duration.ofMinutes(30);
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ExamPackages packages;
+    private final JsonMapper json;
+
+    Sittings(JdbcClient jdbc, Clock clock, ExamPackages packages, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.packages = packages;
+        this.json = json;
+    }
+
+    private record Row(String packageId, String ticketNumber, String name, String maskedIdNumber,
+            CandidateStatus status, String paper, Instant signedInAt, Instant submittedAt, BigDecimal score,
+            String receipt, Instant slotStart, Instant slotEnd) {
+    }
+
+    /**
+     * Signs a candidate in (or back in, after a PC swap) with the ticket number and the initial password (the
+     * ticket's last six digits).
+     *
+     * @throws Refusal with the reason in Chinese
+     */
+    @Transactional
+    public CandidateRef signIn(String ticketNumber, String password) {
+        String ticket = ticketNumber == null ? "" : ticketNumber.strip();
+        Instant now = clock.instant();
+        // The candidate's current sitting: of the opened packages naming this ticket, the one not yet over,
+        // earliest first (a site may hold several slots a day).
+        Optional<Row> found = jdbc.sql(SELECT + " " + """
+                 where c.ticket_number = ? and p.opened_at is not null and p.slot_end > ?
+                 order by p.slot_start, p.package_id limit 1 for update of c""")
+                .params(ticket, Timestamp.from(now)).query(Sittings::row).optional();
+        boolean passwordOk = ticket.length() >= 6 && password != null
+                && MessageDigest.isEqual(ticket.substring(ticket.length() - 6).getBytes(StandardCharsets.UTF_8),
+                        password.strip().getBytes(StandardCharsets.UTF_8));
+        if (found.isEmpty() || !passwordOk) {
+            throw new Refusal("准考证号或密码错误，或本场考试的试卷尚未解密。请核对后重试，或举手示意监考员。");
+        }
+        Row row = found.get();
+        switch (row.status()) {
+            case SUBMITTED -> throw new Refusal("你已交卷，不能再次登录。");
+            case ABSENT -> throw new Refusal("你已被记为缺考，不能入场。请联系监考员。");
+            case NOT_SIGNED_IN -> {
+                Instant closes = row.slotStart().plus(ENTRY_CLOSES_AFTER_START);
+                if (!now.isBefore(closes)) {
+                    throw new Refusal("开考 30 分钟后禁止入场（本场 " + TIME.format(row.slotStart()) + " 开考，"
+                            + TIME.format(closes) + " 停止入场）。请联系监考员。");
+                }
+                jdbc.sql("""
+                        update candidate set status = 'ANSWERING', signed_in_at = ?, version = version + 1
+                        where package_id = ? and ticket_number = ?""")
+                        .params(Timestamp.from(now), row.packageId(), row.ticketNumber()).update();
+            }
+            case ANSWERING -> {
+                // A PC swap or a reconnect: the same paper with the saved answers, whatever the time.
+            }
+        }
+        return new CandidateRef(row.packageId(), row.ticketNumber());
+    }
+
+    public SittingView view(CandidateRef ref) {
+        Row row = row(ref);
+        Paper paper = paper(row);
+        Map<String, ItemPayload> items = packages.items(ref.packageId());
+        Map<String, Set<String>> answers = answers(ref);
+        List<SittingView.Section> sections = new ArrayList<>();
+        int number = 0;
+        for (Paper.Section section : paper.sections()) {
+            List<SittingView.Item> viewItems = new ArrayList<>();
+            for (Paper.Item item : section.items()) {
+                ItemPayload payload = items.get(item.itemId());
+                Set<String> chosen = answers.getOrDefault(item.itemId(), Set.of());
+                List<String> labels = item.labels();
+                List<SittingView.Option> options = new ArrayList<>();
+                for (int i = 0; i < labels.size(); i++) {
+                    String label = labels.get(i);
+                    String text = item.type() == ItemType.TRUE_FALSE
+                            ? payload.optionText(item.options().get(i)).orElse("T".equals(label) ? "正确" : "错误")
+                            : payload.optionText(item.options().get(i)).orElse("");
+                    options.add(new SittingView.Option(label, text, chosen.contains(label)));
+                }
+                viewItems.add(new SittingView.Item(++number, item.itemId(), item.type(), payload.stem(),
+                        payload.points(), options, chosen));
+            }
+            sections.add(new SittingView.Section(section.name(), viewItems));
+        }
+        return new SittingView(row.packageId(), row.ticketNumber(), row.name(), row.maskedIdNumber(), row.status(),
+                row.slotStart(), row.slotEnd(), sections, row.score(), row.receipt(), row.submittedAt());
+    }
+
+    /**
+     * Saves the candidate's current answers (item id → chosen labels) in one committed transaction; items not
+     * mentioned keep their saved answer.
+     *
+     * @return the time of the save
+     * @throws Refusal after submit, after the end of the slot, or for an item not on the paper
+     */
+    @Transactional
+    public Instant save(CandidateRef ref, Map<String, List<String>> answers) {
+        Row row = lockForAnswering(ref);
+        Instant now = clock.instant();
+        if (now.isAfter(row.slotEnd())) {
+            throw new Refusal("考试时间已到，答案不能再修改。");
+        }
+        store(row, answers, now);
+        return now;
+    }
+
+    /**
+     * Submits: takes the last answers (unless time is up), grades the objective items and returns the receipt.
+     * After this nothing of the candidate's answers changes.
+     */
+    @Transactional
+    public Receipt submit(CandidateRef ref, Map<String, List<String>> lastAnswers) {
+        Row row = lockForAnswering(ref);
+        Instant now = clock.instant();
+        if (!now.isAfter(row.slotEnd())) {
+            store(row, lastAnswers, now);
+        }
+        return finish(row, now);
+    }
+
+    private Receipt finish(Row row, Instant submittedAt) {
+        Paper paper = paper(row);
+        Map<String, ItemPayload> items = packages.items(row.packageId());
+        Map<String, Set<String>> answers = answers(new CandidateRef(row.packageId(), row.ticketNumber()));
+        BigDecimal score = BigDecimal.ZERO;
+        for (Paper.Section section : paper.sections()) {
+            for (Paper.Item item : section.items()) {
+                if (item.type() != ItemType.PRACTICAL) {
+                    score = score.add(ObjectiveGrading.score(item, answers.getOrDefault(item.itemId(), Set.of()),
+                            items.get(item.itemId()).points()));
+                }
+            }
+        }
+        Receipt receipt = Receipt.of(row.ticketNumber(), inBankTerms(paper, answers));
+        jdbc.sql("""
+                update candidate set status = 'SUBMITTED', submitted_at = ?, objective_score = ?, receipt = ?,
+                       version = version + 1
+                where package_id = ? and ticket_number = ?""")
+                .params(Timestamp.from(submittedAt), score, receipt.hex(), row.packageId(), row.ticketNumber())
+                .update();
+        return receipt;
+    }
+
+    private void store(Row row, Map<String, List<String>> answers, Instant now) {
+        Map<String, Paper.Item> onPaper = new HashMap<>();
+        paper(row).sections().forEach(section -> section.items().forEach(item -> onPaper.put(item.itemId(), item)));
+        for (Map.Entry<String, List<String>> entry : answers.entrySet()) {
+            Paper.Item item = onPaper.get(entry.getKey());
+            if (item == null || item.type() == ItemType.PRACTICAL) {
+                throw new Refusal("题目 " + entry.getKey() + " 不在你的试卷上或不能在此作答。");
+            }
+            Set<String> labels = new TreeSet<>();
+            for (String label : entry.getValue()) {
+                for (String part : label.split(",")) {
+                    if (!part.isBlank()) {
+                        labels.add(part.strip());
+                    }
+                }
+            }
+            if (!item.labels().containsAll(labels)
+                    || (item.type() != ItemType.MULTIPLE_CHOICE && labels.size() > 1)) {
+                throw new Refusal("题目 " + entry.getKey() + " 的答案无效。");
+            }
+            jdbc.sql("""
+                    insert into answer (package_id, ticket_number, item_id, answer, saved_at) values (?, ?, ?, ?, ?)
+                    on conflict (package_id, ticket_number, item_id)
+                    do update set answer = excluded.answer, saved_at = excluded.saved_at""")
+                    .params(row.packageId(), row.ticketNumber(), item.itemId(), String.join(",", labels),
+                            Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    private Row lockForAnswering(CandidateRef ref) {
+        Row row = jdbc.sql(SELECT + " where c.package_id = ? and c.ticket_number = ? for update of c")
+                .params(ref.packageId(), ref.ticketNumber()).query(Sittings::row).optional()
+                .orElseThrow(() -> new Refusal("没有这名考生。"));
+        if (row.status() != CandidateStatus.ANSWERING) {
+            throw new Refusal(row.status() == CandidateStatus.SUBMITTED ? "你已交卷，答案不能再修改。"
+                    : "当前状态（" + row.status().label() + "）不能作答。");
+        }
+        if (clock.instant().isBefore(row.slotStart())) {
+            throw new Refusal("考试尚未开始（" + TIME.format(row.slotStart()) + " 开考），不能作答。");
+        }
+        return row;
+    }
+
+    public byte[] photo(String packageId, String ticketNumber) {
+        return jdbc.sql("select photo from candidate where package_id = ? and ticket_number = ?")
+                .params(packageId, ticketNumber).query(byte[].class).optional().orElse(new byte[0]);
+    }
+
+    /** The sign-in list (签到表) of a package, by ticket number. */
+    public List<ProctorRow> signInList(String packageId) {
+        return jdbc.sql("""
+                select c.ticket_number, c.name, c.masked_id_number, c.status, c.signed_in_at, c.submitted_at,
+                       (select count(*) from answer a where a.package_id = c.package_id
+                          and a.ticket_number = c.ticket_number and a.answer <> '') as answered
+                from candidate c where c.package_id = ? order by c.ticket_number""")
+                .param(packageId)
+                .query((rs, n) -> new ProctorRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        CandidateStatus.valueOf(rs.getString(4)), instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)), rs.getInt(7)))
+                .list();
+    }
+
+    /** 缺考: only for a candidate who has not signed in. */
+    @Transactional
+    public void markAbsent(String packageId, String ticketNumber) {
+        Row row = row(new CandidateRef(packageId, ticketNumber));
+        if (!row.status().mayBeMarkedAbsent()) {
+            throw new Refusal("考生 " + ticketNumber + " 当前为" + row.status().label() + "，不能记为缺考。");
+        }
+        jdbc.sql("""
+                update candidate set status = 'ABSENT', version = version + 1
+                where package_id = ? and ticket_number = ? and status = 'NOT_SIGNED_IN'""")
+                .params(packageId, ticketNumber).update();
+    }
+
+    /** Whether every candidate has either submitted or been marked absent. */
+    public boolean allDone(String packageId) {
+        return jdbc.sql("select count(*) from candidate where package_id = ? and status not in ('SUBMITTED', 'ABSENT')")
+                .param(packageId).query(Long.class).single() == 0;
+    }
+
+    /**
+     * The results of a package for its result package, in ticket order. A candidate still answering after the
+     * slot's end is submitted with their saved answers at the end time (time is up).
+     */
+    @Transactional
+    public List<CandidateResult> results(String packageId) {
+        Instant now = clock.instant();
+        List<Row> rows = jdbc.sql(SELECT + " where c.package_id = ? order by c.ticket_number for update of c")
+                .param(packageId).query(Sittings::row).list();
+        List<CandidateResult> results = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.status() == CandidateStatus.ANSWERING && now.isAfter(row.slotEnd())) {
+                finish(row, row.slotEnd());
+                row = row(new CandidateRef(row.packageId(), row.ticketNumber()));
+            }
+            Paper paper = paper(row);
+            var answers = inBankTerms(paper, answers(new CandidateRef(row.packageId(), row.ticketNumber())));
+            results.add(new CandidateResult(row.ticketNumber(), answers,
+                    row.score() == null ? BigDecimal.ZERO : row.score(), List.of(), row.signedInAt(),
+                    row.submittedAt()));
+        }
+        return results;
+    }
+
+    private static TreeMap<String, String> inBankTerms(Paper paper, Map<String, Set<String>> answers) {
+        TreeMap<String, String> result = new TreeMap<>();
+        for (Paper.Section section : paper.sections()) {
+            for (Paper.Item item : section.items()) {
+                Set<String> labels = answers.getOrDefault(item.itemId(), Set.of());
+                if (!labels.isEmpty()) {
+                    result.put(item.itemId(), labels.stream().map(item::originalOption).sorted()
+                            .collect(Collectors.joining(",")));
+                }
+            }
+        }
+        return result;
+    }
+
+    private Map<String, Set<String>> answers(CandidateRef ref) {
+        Map<String, Set<String>> answers = new HashMap<>();
+        jdbc.sql("select item_id, answer from answer where package_id = ? and ticket_number = ?")
+                .params(ref.packageId(), ref.ticketNumber())
+                .query((rs, n) -> answers.put(rs.getString(1), rs.getString(2).isEmpty() ? Set.of()
+                        : new LinkedHashSet<>(Arrays.asList(rs.getString(2).split(",")))))
+                .list();
+        return answers;
+    }
+
+    private Row row(CandidateRef ref) {
+        return jdbc.sql(SELECT + " where c.package_id = ? and c.ticket_number = ?")
+                .params(ref.packageId(), ref.ticketNumber()).query(Sittings::row).optional()
+                .orElseThrow(() -> new Refusal("没有这名考生。"));
+    }
+
+    private Paper paper(Row row) {
+        return json.readValue(row.paper(), Paper.class);
+    }
+
+    private static final String SELECT = """
+            select c.package_id, c.ticket_number, c.name, c.masked_id_number, c.status, c.paper, c.signed_in_at,
+                   c.submitted_at, c.objective_score, c.receipt, p.slot_start, p.slot_end
+            from candidate c join exam_package p on p.package_id = c.package_id""";
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                CandidateStatus.valueOf(rs.getString(5)), rs.getString(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)), rs.getBigDecimal(9), rs.getString(10), instant(rs.getTimestamp(11)),
+                instant(rs.getTimestamp(12)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

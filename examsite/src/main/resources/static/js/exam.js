@@ -1,0 +1,93 @@
+// Exam page: autosave on every change and every 30 s, countdown to the slot's end, copy/paste and the
+// context menu blocked. Loaded as a file (the CSP forbids inline scripts).
+(function () {
+  'use strict';
+  var form = document.getElementById('paper');
+  var status = document.getElementById('save-status');
+  var clock = document.getElementById('countdown');
+  var submitting = false;
+
+  ['copy', 'cut', 'paste', 'contextmenu', 'dragstart', 'selectstart'].forEach(function (type) {
+    document.addEventListener(type, function (event) { event.preventDefault(); });
+  });
+
+  if (clock) {
+    // Count against the server's clock: the offset is taken once, when the page is rendered.
+    var end = Number(clock.dataset.end);
+    var offset = Number(clock.dataset.now) - Date.now();
+    var tick = function () {
+      var left = Math.max(0, end - (Date.now() + offset));
+      var s = Math.floor(left / 1000);
+      var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+      clock.textContent = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s / 60) % 60) + ':' + pad(s % 60);
+      if (left <= 5 * 60 * 1000) { clock.classList.add('urgent'); }
+      if (left === 0 && form && !submitting) {
+        submitting = true;
+        form.submit();
+      }
+    };
+    tick();
+    setInterval(tick, 1000);
+  }
+
+  var waiting = document.getElementById('waiting');
+  if (waiting && clock) {
+    // Before the start: reload once the server's clock reaches it, then the paper is shown.
+    var untilStart = Number(waiting.dataset.start) - Number(clock.dataset.now);
+    setTimeout(function () { window.location.reload(); }, Math.max(1000, untilStart + 1000));
+  }
+
+  if (!form) { return; }
+
+  var pending = null;
+  var inFlight = false;
+
+  function show(text, kind) {
+    status.textContent = text;
+    status.className = 'save-status ' + (kind || '');
+  }
+
+  function save() {
+    if (submitting) { return; }
+    if (inFlight) { pending = true; return; }
+    inFlight = true;
+    pending = false;
+    show('保存中…', 'saving');
+    fetch(form.dataset.save || '/exam/save', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(new FormData(form))
+    }).then(function (response) {
+      if (response.ok) {
+        // The server's time of the save, so it agrees with the countdown and the proctor's records.
+        return response.json().then(function (saved) {
+          var t = new Date(saved.savedAt);
+          show('已保存 ' + t.toLocaleTimeString('zh-CN', { hour12: false }), 'ok');
+        });
+      } else if (response.status === 401) {
+        show('登录已失效，请重新登录', 'failed');
+      } else {
+        return response.json().then(function (problem) { show(problem.detail || '保存失败', 'failed'); });
+      }
+    }).catch(function () {
+      show('网络中断，答案尚未保存，正在重试…', 'failed');
+      pending = true;
+    }).finally(function () {
+      inFlight = false;
+      if (pending) { setTimeout(save, 2000); }
+    });
+  }
+
+  form.addEventListener('change', save);
+  setInterval(save, 30 * 1000);
+
+  form.addEventListener('submit', function (event) {
+    if (submitting) { return; }
+    if (!window.confirm('确定交卷吗？交卷后不能再修改答案。')) {
+      event.preventDefault();
+      return;
+    }
+    submitting = true;
+  });
+})();

@@ -1,0 +1,200 @@
+package cn.kaowu.examsite.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import cn.kaowu.exampackage.CandidateResult;
+import cn.kaowu.exampackage.ResultPackageVerifier;
+import cn.kaowu.exampackage.ResultReplayGuard;
+import cn.kaowu.examsite.BrowserTestSupport;
+import cn.kaowu.examsite.MutableClock;
+import cn.kaowu.examsite.TestPackages;
+import cn.kaowu.examsite.exam.CandidateRef;
+import cn.kaowu.examsite.exam.SittingView;
+import cn.kaowu.examsite.exam.Sittings;
+import cn.kaowu.examsite.setup.SiteKeys;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Exam day in Chromium: the administrator sets the site up, imports and opens the package at T-30, three
+ * candidates sit the exam (one swaps PC midway), one is marked 缺考, a late one is turned away at +30, and the
+ * result package is downloaded and verified.
+ */
+class ExamDayBrowserTest extends BrowserTestSupport {
+
+    static final String PACKAGE = "PKG-BROWSER";
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    SiteKeys keys;
+    @Autowired
+    Sittings sittings;
+
+    @Test
+    void threeCandidatesSitTheExam() throws Exception {
+        clock.set(TestPackages.SLOT_START.minus(Duration.ofHours(2)));
+        var built = TestPackages.build(Files.createTempDirectory(Files.createDirectories(Path.of("target")), "pkg"),
+                PACKAGE, TestPackages.SITE_CODE, keys.publicKey(), 5);
+
+        Page admin = newPc();
+        admin.navigate(url("/admin"));
+        admin.fill("#password", "test-admin-pw");
+        admin.click("button[type=submit]");
+        assertThat(admin.locator("#site-public-key")).containsText("BEGIN PUBLIC KEY");
+        admin.fill("#siteCode", TestPackages.SITE_CODE);
+        admin.fill("#platformPublicKey", TestPackages.platformPublicKeyPem());
+        admin.click("text=保存设置");
+        assertThat(admin.locator(".message")).containsText("站点设置已保存");
+        screenshot(admin, "01-admin-setup");
+
+        admin.setInputFiles("#package-file", built.file());
+        admin.click("text=导入并校验签名");
+        assertThat(admin.locator(".message")).containsText("已导入并通过签名校验");
+
+        clock.set(TestPackages.SLOT_START.minus(Duration.ofMinutes(31)));
+        admin.fill("#releaseKey", built.releaseKeyBase64());
+        admin.click("text=用发布密钥解密");
+        assertThat(admin.locator(".error")).containsText("开考前 30 分钟");
+        screenshot(admin, "02-admin-package-too-early");
+
+        clock.set(TestPackages.SLOT_START.minus(Duration.ofMinutes(30)));
+        admin.fill("#releaseKey", built.releaseKeyBase64());
+        admin.click("text=用发布密钥解密");
+        assertThat(admin.locator(".message")).containsText("5 名考生的试卷已生成");
+        assertThat(admin.locator("#package-state")).containsText("已解密");
+
+        // Candidate 3 is early: signed in, the paper appears only at the start.
+        clock.set(TestPackages.SLOT_START.minus(Duration.ofMinutes(10)));
+        Page three = signIn(3);
+        three.click("#confirm");
+        assertThat(three.locator("#waiting h1")).hasText("考试尚未开始");
+        assertThat(three.locator("#paper")).hasCount(0);
+        screenshot(three, "03a-candidate-waiting-for-start");
+
+        clock.set(TestPackages.SLOT_START.plus(Duration.ofMinutes(2)));
+        // Candidate 1: everything right, straight through.
+        Page one = signIn(1);
+        screenshot(one, "03-candidate-confirm");
+        one.click("#confirm");
+        assertThat(one.locator("#countdown")).hasText(Pattern.compile("01:2\\d:\\d\\d"));
+        Boolean copyBlocked = (Boolean) one.evaluate("() => { const e = new Event('copy', {cancelable: true});"
+                + " document.dispatchEvent(e); return e.defaultPrevented; }");
+        Boolean menuBlocked = (Boolean) one.evaluate("() => { const e = new MouseEvent('contextmenu',"
+                + " {cancelable: true, bubbles: true}); document.body.dispatchEvent(e); return e.defaultPrevented; }");
+        assertThat(copyBlocked).isTrue();
+        assertThat(menuBlocked).isTrue();
+        answerCorrectly(one, 1);
+        screenshot(one, "04-candidate-paper");
+        submit(one);
+        assertThat(one.locator("h1")).hasText("已交卷");
+        assertThat(one.locator("#receipt")).hasText(Pattern.compile("[0-9A-F]{4}(-[0-9A-F]{4}){4}"));
+        screenshot(one, "05-candidate-receipt");
+
+        // Candidate 2: answers on one PC, which then "breaks"; on another PC the answers are there.
+        Page two = signIn(2);
+        two.click("#confirm");
+        Map<String, String> key2 = correctLabels(2);
+        two.check("#item-t1 input[value=F]");
+        assertThat(two.locator("#save-status")).containsText("已保存 ");
+        two.check("#item-s1 input[value=" + key2.get("s1") + "]");
+        assertThat(two.locator("#save-status")).containsText("已保存 ");
+        two.context().close();
+        Page twoAgain = signIn(2);
+        twoAgain.click("#confirm");
+        assertThat(twoAgain.locator("#item-t1 input[value=F]")).isChecked();
+        assertThat(twoAgain.locator("#item-s1 input[value=" + key2.get("s1") + "]")).isChecked();
+        screenshot(twoAgain, "06-candidate-resumed-on-another-pc");
+        submit(twoAgain);
+        assertThat(twoAgain.locator("#receipt")).isVisible();
+
+        // Candidate 3 answers everything right too.
+        three.navigate(url("/exam"));
+        answerCorrectly(three, 3);
+        submit(three);
+        assertThat(three.locator("#receipt")).isVisible();
+
+        // Candidate 4 never came: 缺考; candidate 5 arrives at 09:30, too late.
+        admin.reload();
+        admin.click("#row-" + TestPackages.ticket(4) + " button");
+        assertThat(admin.locator("#row-" + TestPackages.ticket(4) + " .status")).hasText("缺考");
+        clock.set(TestPackages.SLOT_START.plus(Duration.ofMinutes(30)));
+        Page late = newPc();
+        late.navigate(url("/"));
+        late.fill("#ticketNumber", TestPackages.ticket(5));
+        late.fill("#password", TestPackages.password(5));
+        late.click("button[type=submit]");
+        assertThat(late.locator(".error")).containsText("开考 30 分钟后禁止入场");
+        screenshot(late, "07-late-candidate-refused");
+        admin.reload();
+        admin.click("#row-" + TestPackages.ticket(5) + " button");
+        assertThat(admin.locator("#row-" + TestPackages.ticket(1) + " .status")).hasText("已交卷");
+        admin.waitForFunction("() => Array.from(document.querySelectorAll('img.thumb'))"
+                + ".every(img => img.complete && img.naturalWidth > 0)");
+        screenshot(admin, "08-proctor-sign-in-list");
+
+        Download download = admin.waitForDownload(() -> admin.click("#export"));
+        Path result = Path.of("target", "screenshots", "result.kwres");
+        download.saveAs(result);
+        var verified = ResultPackageVerifier.verify(result, TestPackages.SITE_CODE, keys.publicKey(),
+                new ResultReplayGuard() {
+                    @Override
+                    public boolean alreadyAccepted(String resultPackageId) {
+                        return false;
+                    }
+
+                    @Override
+                    public long highestSequence(String examPackageId) {
+                        return 0;
+                    }
+                });
+        List<CandidateResult> results = verified.readCandidates();
+        assertThat(results).hasSize(5);
+        assertThat(results.get(0).objectiveScore()).isEqualByComparingTo("9");
+        assertThat(results.get(1).objectiveScore()).isEqualByComparingTo("2");
+        assertThat(results.get(2).objectiveScore()).isEqualByComparingTo("9");
+        assertThat(results.get(0).receipt().shortForm()).isEqualTo(sittings
+                .view(new CandidateRef(PACKAGE, TestPackages.ticket(1))).receiptShortForm());
+    }
+
+    private Page signIn(int n) {
+        Page page = newPc();
+        page.navigate(url("/"));
+        page.fill("#ticketNumber", TestPackages.ticket(n));
+        page.fill("#password", TestPackages.password(n));
+        page.click("button[type=submit]");
+        assertThat(page.locator("#name")).hasText(TestPackages.NAMES.get(n - 1));
+        return page;
+    }
+
+    private void answerCorrectly(Page page, int n) {
+        Map<String, String> key = correctLabels(n);
+        for (Map.Entry<String, String> entry : key.entrySet()) {
+            for (String label : entry.getValue().split(",")) {
+                page.check("#item-" + entry.getKey() + " input[value=" + label + "]");
+                assertThat(page.locator("#save-status")).containsText("已保存 ");
+            }
+        }
+    }
+
+    private static void submit(Page page) {
+        page.onceDialog(dialog -> dialog.accept());
+        page.click("#submit");
+        page.waitForURL("**/exam/done");
+    }
+
+    private Map<String, String> correctLabels(int n) {
+        SittingView view = sittings.view(new CandidateRef(PACKAGE, TestPackages.ticket(n)));
+        return cn.kaowu.examsite.exam.SittingIntegrationTestAccess.correctLabels(view);
+    }
+}
