@@ -38,9 +38,11 @@ class AdminController {
     private final ExamPackages packages;
     private final Sittings sittings;
     private final ResultExports exports;
+    private final cn.kaowu.examsite.link.PlatformLink link;
 
     AdminController(SiteAdmins admins, SiteKeys keys, SiteSettings settings, ExamPackages packages, Sittings sittings,
-            ResultExports exports) {
+            ResultExports exports, cn.kaowu.examsite.link.PlatformLink link) {
+        this.link = link;
         this.admins = admins;
         this.keys = keys;
         this.settings = settings;
@@ -103,6 +105,7 @@ class AdminController {
         model.addAttribute("siteCode", settings.siteCode().orElse(""));
         model.addAttribute("platformPublicKey", settings.platformPublicKeyPem().orElse(""));
         model.addAttribute("configured", settings.configured());
+        model.addAttribute("platformUrl", settings.platformUrl().orElse(""));
         model.addAttribute("packages", packages.list());
         return "admin/home";
     }
@@ -116,6 +119,45 @@ class AdminController {
             flash.addFlashAttribute("error", "站点设置未保存：" + e.getMessage());
         }
         return "redirect:/admin";
+    }
+
+    /** Enrolment over the network: the platform's address, the site code and the college's one-time code. */
+    @PostMapping("/admin/enrol")
+    String enrol(@RequestParam String platformUrl, @RequestParam String siteCode, @RequestParam String token,
+            RedirectAttributes flash) {
+        try {
+            link.enrol(platformUrl, siteCode, token);
+            flash.addFlashAttribute("message", "已在平台注册，平台公钥已保存");
+        } catch (Refusal | IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/sync")
+    String sync(RedirectAttributes flash) {
+        try {
+            var imported = link.syncPackages();
+            flash.addFlashAttribute("message", "已从平台下载考试包 " + imported.size() + " 个");
+        } catch (Refusal e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin";
+    }
+
+    /** The release key from the platform (from 30 minutes before the start), then the papers are built. */
+    @PostMapping("/admin/packages/{packageId}/fetch-key")
+    String fetchKey(@PathVariable String packageId, RedirectAttributes flash) {
+        try {
+            byte[] key = link.fetchReleaseKey(packageId)
+                    .orElseThrow(() -> new Refusal("本站点未连接平台：请粘贴发布密钥或输入应急解锁码"));
+            PackageSummary summary = packages.openWithReleaseKey(packageId,
+                    java.util.Base64.getEncoder().encodeToString(key));
+            flash.addFlashAttribute("message", "已从平台获取解密密钥：" + summary.candidates() + " 名考生的试卷已生成");
+        } catch (Refusal e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/packages/" + packageId;
     }
 
     @PostMapping("/admin/packages")

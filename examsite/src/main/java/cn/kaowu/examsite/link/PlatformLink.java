@@ -6,13 +6,17 @@ import java.util.Optional;
 import cn.kaowu.exampackage.ResultPackageHeader;
 
 /**
- * Everything the site server needs from the platform, behind one seam. This slice ships only
- * {@link FilePlatformLink} (no network: packages are uploaded by the administrator, release keys pasted or
- * unlocked with the emergency code, result packages exported as files); an HTTP implementation (enrolment,
- * resumable package download, release key at T-30, chunked result upload) replaces it without touching the
- * rest of the site.
+ * Everything the site server needs from the platform, behind one seam ({@link HttpPlatformLink}). Without
+ * enrolment the site works from files: packages uploaded by the administrator, release keys pasted or unlocked with
+ * the emergency code, result packages exported. Result upload to the platform is still to come.
  */
 public interface PlatformLink {
+
+    /** Enrols the site with the platform: its address, the site code and the one-time code from the college. */
+    void enrol(String platformUrl, String siteCode, String token);
+
+    /** Downloads the packages the platform offers now that are not imported yet; their ids. */
+    java.util.List<String> syncPackages();
 
     /**
      * The release key of a package, when the platform can be asked for it now.

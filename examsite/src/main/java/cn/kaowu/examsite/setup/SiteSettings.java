@@ -17,6 +17,7 @@ public class SiteSettings {
 
     static final String SITE_CODE = "site_code";
     static final String PLATFORM_PUBLIC_KEY = "platform_public_key";
+    static final String PLATFORM_URL = "platform_url";
 
     private final JdbcClient jdbc;
 
@@ -34,6 +35,16 @@ public class SiteSettings {
 
     public Optional<String> platformPublicKeyPem() {
         return value(PLATFORM_PUBLIC_KEY);
+    }
+
+    /** The platform's address once the site has enrolled over the network; empty for a site run from files. */
+    public Optional<String> platformUrl() {
+        return value(PLATFORM_URL);
+    }
+
+    @Transactional
+    public void linkPlatform(String url) {
+        put(PLATFORM_URL, url);
     }
 
     public boolean configured() {

@@ -1,0 +1,165 @@
+package cn.kaowu.examsite.link;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.kaowu.exampackage.ResultPackageHeader;
+import cn.kaowu.exampackage.Sm2Signer;
+import cn.kaowu.examsite.Refusal;
+import cn.kaowu.examsite.pkg.ExamPackages;
+import cn.kaowu.examsite.setup.SiteKeys;
+import cn.kaowu.examsite.setup.SiteSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The site's link to the platform over the network, once the site has enrolled ({@link #enrol}): every request after
+ * enrolment is signed with the site's SM2 key (headers {@code X-Kaowu-Site}, {@code X-Kaowu-Time} and
+ * {@code X-Kaowu-Signature} over {@code METHOD\nPATH\nTIME}, as the platform's delivery module checks). Without
+ * enrolment (no platform address) nothing is fetched: packages are uploaded by hand, release keys pasted or unlocked
+ * with the emergency code, and result packages stay files for export — the platform being unreachable on exam day
+ * changes nothing but that.
+ */
+@Component
+class HttpPlatformLink implements PlatformLink {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpPlatformLink.class);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SiteSettings settings;
+
+    private final SiteKeys keys;
+
+    private final ExamPackages packages;
+
+    private final Clock clock;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    HttpPlatformLink(SiteSettings settings, SiteKeys keys, ExamPackages packages, Clock clock) {
+        this.settings = settings;
+        this.keys = keys;
+        this.packages = packages;
+        this.clock = clock;
+    }
+
+    @Override
+    public void enrol(String platformUrl, String siteCode, String token) {
+        String base = platformUrl.strip().replaceAll("/+$", "");
+        if (!base.matches("https?://[^\\s]+")) {
+            throw new Refusal("平台地址应以 http:// 或 https:// 开头");
+        }
+        String body = JSON.writeValueAsString(Map.of("siteCode", siteCode.strip(), "token", token.strip(),
+                "publicKey", keys.publicKeyPem()));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/delivery/enrol"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new Refusal("平台拒绝注册：" + detail(response.body()));
+        }
+        String platformKey = JSON.readTree(response.body()).path("platformPublicKey").asString();
+        settings.configure(siteCode, platformKey);
+        settings.linkPlatform(base);
+    }
+
+    @Override
+    public List<String> syncPackages() {
+        String base = base();
+        String path = "/api/v1/delivery/site/packages";
+        HttpResponse<String> list = send(signed("GET", path, base), HttpResponse.BodyHandlers.ofString());
+        if (list.statusCode() != 200) {
+            throw new Refusal("平台拒绝列出试卷包：" + detail(list.body()));
+        }
+        List<String> imported = new ArrayList<>();
+        for (JsonNode p : JSON.readTree(list.body())) {
+            String id = p.path("id").asString();
+            if (packages.find(id).isPresent()) {
+                continue;
+            }
+            HttpResponse<byte[]> file = send(signed("GET", path + "/" + id, base), HttpResponse.BodyHandlers.ofByteArray());
+            if (file.statusCode() != 200) {
+                throw new Refusal("下载试卷包 " + id + " 失败：HTTP " + file.statusCode());
+            }
+            packages.importPackage(new ByteArrayInputStream(file.body()));
+            imported.add(id);
+        }
+        return imported;
+    }
+
+    @Override
+    public Optional<byte[]> fetchReleaseKey(String packageId) {
+        if (settings.platformUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        String path = "/api/v1/delivery/site/packages/" + packageId + "/release";
+        HttpResponse<String> response = send(signed("POST", path, base()), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new Refusal("平台未发放解密密钥：" + detail(response.body()));
+        }
+        return Optional.of(Base64.getDecoder().decode(JSON.readTree(response.body()).path("releaseKey").asString()));
+    }
+
+    @Override
+    public Delivery deliverResult(Path resultPackage, ResultPackageHeader header) {
+        // The platform's result intake is the next step; until then the package is exported as a file.
+        log.info("Result package {} (sequence {}) of exam package {} kept for export: {}", header.resultPackageId(),
+                header.sequence(), header.examPackageId(), resultPackage);
+        return Delivery.EXPORTED_TO_FILE;
+    }
+
+    private String base() {
+        return settings.platformUrl().orElseThrow(() -> new Refusal("本站点尚未连接平台，请先注册"));
+    }
+
+    private HttpRequest.Builder signed(String method, String path, String base) {
+        String time = String.valueOf(clock.millis());
+        byte[] signature = Sm2Signer.sign(keys.privateKey(),
+                (method + "\n" + path + "\n" + time).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("X-Kaowu-Site", settings.siteCode().orElse(""))
+                .header("X-Kaowu-Time", time)
+                .header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(signature))
+                .timeout(Duration.ofMinutes(5))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request.build(), handler);
+        }
+        catch (IOException e) {
+            throw new Refusal("无法连接平台：" + e.getMessage(), e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal("连接平台被中断", e);
+        }
+    }
+
+    private static String detail(String problem) {
+        try {
+            JsonNode node = JSON.readTree(problem);
+            return node.path("detail").asString(problem);
+        }
+        catch (RuntimeException e) {
+            return problem;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package cn.kaowu.examsite.link;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import cn.kaowu.exampackage.Sm2Keys;
+import cn.kaowu.exampackage.Sm2Signer;
+import cn.kaowu.examsite.MutableClock;
+import cn.kaowu.examsite.Refusal;
+import cn.kaowu.examsite.SiteIntegrationTest;
+import cn.kaowu.examsite.TestPackages;
+import cn.kaowu.examsite.pkg.ExamPackages;
+import cn.kaowu.examsite.setup.SiteKeys;
+import cn.kaowu.examsite.setup.SiteSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The site's network link against a stand-in for the platform's delivery endpoints (the outside world for the site):
+ * the stand-in checks every request's SM2 signature exactly as the platform's {@code Delivery} does — message
+ * {@code METHOD\nPATH\nTIME}, the key the site enrolled with — so a change on either side breaks this test. The
+ * platform side is tested against the same contract in {@code DeliveryIntegrationTest}.
+ */
+@SiteIntegrationTest
+class PlatformLinkIntegrationTest {
+
+    @Autowired
+    PlatformLink link;
+    @Autowired
+    SiteSettings settings;
+    @Autowired
+    SiteKeys keys;
+    @Autowired
+    ExamPackages packages;
+    @Autowired
+    MutableClock clock;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    HttpServer platform;
+
+    final AtomicReference<PublicKey> enrolledKey = new AtomicReference<>();
+
+    TestPackages.Built built;
+
+    @BeforeEach
+    void startPlatform() throws IOException {
+        clock.set(TestPackages.SLOT_START.minus(Duration.ofHours(2)));
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "link");
+        built = TestPackages.build(work, "PKG-LINK", TestPackages.SITE_CODE, keys.publicKey(), 3);
+        platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        platform.createContext("/api/v1/delivery/enrol", exchange -> {
+            var body = json.readTree(exchange.getRequestBody().readAllBytes());
+            if (!"ONE-TIME".equals(body.path("token").asString())) {
+                reply(exchange, 422, "{\"detail\":\"注册码无效或已过期，请在平台重新生成\"}");
+                return;
+            }
+            enrolledKey.set(Sm2Keys.publicKeyFromPem(body.path("publicKey").asString()));
+            reply(exchange, 200, json.writeValueAsString(java.util.Map.of("platformPublicKey",
+                    TestPackages.platformPublicKeyPem())));
+        });
+        platform.createContext("/api/v1/delivery/site/packages", exchange -> {
+            if (!signedBySite(exchange)) {
+                reply(exchange, 401, "{\"detail\":\"考点服务器身份验证未通过\"}");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/release")) {
+                boolean open = !clock.instant().isBefore(TestPackages.SLOT_START.minus(Duration.ofMinutes(30)));
+                reply(exchange, open ? 200 : 409, open
+                        ? "{\"releaseKey\":\"" + built.releaseKeyBase64() + "\"}"
+                        : "{\"detail\":\"开考前 30 分钟起才能获取解密密钥\"}");
+            } else if (path.endsWith("/PKG-LINK")) {
+                byte[] file = Files.readAllBytes(built.file());
+                exchange.sendResponseHeaders(200, file.length);
+                exchange.getResponseBody().write(file);
+                exchange.close();
+            } else {
+                reply(exchange, 200, "[{\"id\":\"PKG-LINK\"}]");
+            }
+        });
+        platform.start();
+    }
+
+    @AfterEach
+    void stopPlatform() {
+        platform.stop(0);
+    }
+
+    @Test
+    void theSiteEnrolsDownloadsItsPackageAndFetchesTheKeyFromThirtyMinutesBefore() {
+        String url = "http://127.0.0.1:" + platform.getAddress().getPort();
+        assertThatThrownBy(() -> link.enrol(url, TestPackages.SITE_CODE, "WRONG")).isInstanceOf(Refusal.class)
+                .hasMessageContaining("注册码无效");
+        link.enrol(url, TestPackages.SITE_CODE, "ONE-TIME");
+        assertThat(enrolledKey.get()).isEqualTo(keys.publicKey());
+        assertThat(settings.platformPublicKeyPem()).contains(TestPackages.platformPublicKeyPem().strip() + "\n");
+
+        assertThat(link.syncPackages()).containsExactly("PKG-LINK");
+        assertThat(link.syncPackages()).as("already imported").isEmpty();
+        assertThat(packages.find("PKG-LINK")).isPresent();
+
+        clock.set(TestPackages.SLOT_START.minus(Duration.ofMinutes(31)));
+        assertThatThrownBy(() -> link.fetchReleaseKey("PKG-LINK")).isInstanceOf(Refusal.class)
+                .hasMessageContaining("30 分钟");
+        clock.set(TestPackages.SLOT_START.minus(Duration.ofMinutes(30)));
+        byte[] key = link.fetchReleaseKey("PKG-LINK").orElseThrow();
+        assertThat(Base64.getEncoder().encodeToString(key)).isEqualTo(built.releaseKeyBase64());
+        assertThat(packages.openWithReleaseKey("PKG-LINK", built.releaseKeyBase64()).candidates()).isEqualTo(3);
+    }
+
+    /** As the platform checks it: headers, ±5 minutes, SM3withSM2 of METHOD\nPATH\nTIME with the enrolled key. */
+    private boolean signedBySite(HttpExchange exchange) {
+        var headers = exchange.getRequestHeaders();
+        String site = headers.getFirst("X-Kaowu-Site");
+        String time = headers.getFirst("X-Kaowu-Time");
+        String signature = headers.getFirst("X-Kaowu-Signature");
+        if (enrolledKey.get() == null || !TestPackages.SITE_CODE.equals(site) || time == null || signature == null) {
+            return false;
+        }
+        if (Math.abs(Long.parseLong(time) - clock.millis()) > Duration.ofMinutes(5).toMillis()) {
+            return false;
+        }
+        byte[] message = (exchange.getRequestMethod() + "\n" + exchange.getRequestURI().getPath() + "\n" + time)
+                .getBytes(StandardCharsets.UTF_8);
+        return Sm2Signer.verify(enrolledKey.get(), message, Base64.getDecoder().decode(signature));
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
