@@ -71,7 +71,12 @@ public class Delivery {
 
 	/** A package of the site, as listed to it and to the ORG. */
 	public record PackageView(String id, long planId, long siteId, long planSubjectId, int candidates, long size,
-			String sm3, Instant slotStart, Instant slotEnd, Instant builtAt) {
+			String sm3, Instant slotStart, Instant slotEnd, Instant builtAt, String siteName) {
+
+		PackageView withSiteName(String name) {
+			return new PackageView(id, planId, siteId, planSubjectId, candidates, size, sm3, slotStart, slotEnd, builtAt,
+					name);
+		}
 	}
 
 	/** What a build did; skipped entries say which site and slot and why. */
@@ -184,6 +189,37 @@ public class Delivery {
 		return keys.publicPem();
 	}
 
+	/** An approved site of the scope's college and whether its server has enrolled. */
+	public record SiteServer(long siteId, String siteName, String siteCode, @org.jspecify.annotations.Nullable Instant enrolledAt) {
+	}
+
+	/** The college's approved sites with their servers' enrolment (the college's 考点服务器 page). */
+	@Transactional(readOnly = true)
+	public List<SiteServer> siteServers(Scope scope) {
+		if (!scope.role().isCollege() || scope.organisationId() == null) {
+			throw new AccessDeniedProblem("delivery.error.collegeOnly");
+		}
+		List<SiteServer> out = new ArrayList<>();
+		for (SiteView site : sites.approvedOfCollege(scope.organisationId())) {
+			Instant enrolled = jdbc.sql("SELECT enrolled_at FROM site_link WHERE site_id = ?").param(site.id())
+				.query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+			out.add(new SiteServer(site.id(), site.name(), Objects.requireNonNullElse(site.code(), ""), enrolled));
+		}
+		return out;
+	}
+
+	/** The plans of the ORG with a published schedule (the ORG's 试卷包 page). */
+	@Transactional(readOnly = true)
+	public List<PlanView> plansToDeliver(Scope scope) {
+		if (scope.role() != Role.ORG) {
+			throw new AccessDeniedProblem("delivery.error.orgOnly");
+		}
+		return plans.published(null).stream()
+			.filter(p -> Objects.equals(p.organisationId(), scope.organisationId()))
+			.filter(p -> !scheduling.publishedSites(p.id()).isEmpty())
+			.toList();
+	}
+
 	// ---- building -----------------------------------------------------------------------------------------------
 
 	/**
@@ -292,6 +328,7 @@ public class Delivery {
 			.filter(p -> org || scope.isAdmin() || sites.find(p.siteId())
 				.map(s -> scope.role().isCollege() && Objects.equals(s.collegeId(), scope.organisationId()))
 				.orElse(false))
+			.map(p -> p.withSiteName(sites.find(p.siteId()).map(s -> s.name() + " " + s.code()).orElse("")))
 			.toList();
 	}
 
@@ -445,6 +482,6 @@ public class Delivery {
 		return new PackageView(rs.getString("id"), rs.getLong("plan_id"), rs.getLong("site_id"),
 				rs.getLong("plan_subject_id"), rs.getInt("candidates"), rs.getLong("size"), rs.getString("sm3"),
 				rs.getTimestamp("slot_start").toInstant(), rs.getTimestamp("slot_end").toInstant(),
-				rs.getTimestamp("built_at").toInstant());
+				rs.getTimestamp("built_at").toInstant(), "");
 	}
 }

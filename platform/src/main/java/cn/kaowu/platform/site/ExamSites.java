@@ -65,6 +65,12 @@ public class ExamSites {
 		return sites.activeOf(certificateId);
 	}
 
+	/** The approved sites of a college (any operating status), no scope check. */
+	@Transactional(readOnly = true)
+	public List<SiteView> approvedOfCollege(long collegeId) {
+		return sites.approvedOfCollege(collegeId);
+	}
+
 	/** The site if it is approved and ACTIVE; otherwise a 409 naming the site and why. */
 	@Transactional(readOnly = true)
 	public SiteView requireActive(long siteId) {

@@ -130,6 +130,11 @@ class SiteApplications {
 			.map(s -> withPhotos(List.of(s)).getFirst());
 	}
 
+	List<SiteView> approvedOfCollege(long collegeId) {
+		return withPhotos(jdbc.sql("SELECT * FROM exam_site WHERE college_id = ? AND status = 'APPROVED' ORDER BY code")
+			.param(collegeId).query(MAPPER).list());
+	}
+
 	/** Approved, active sites of a certificate, by college name. */
 	List<SiteView> activeOf(long certificateId) {
 		return withPhotos(jdbc.sql("""

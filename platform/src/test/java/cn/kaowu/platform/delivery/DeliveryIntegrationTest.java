@@ -86,16 +86,7 @@ class DeliveryIntegrationTest {
 		Scope org = r.setting().orgScope();
 		PlanSubjectView theory = subject(r.plan().subjects(), "初级", "理论");
 		PlanSubjectView practice = subject(r.plan().subjects(), "初级", "实操");
-		for (int i = 0; i < 10; i++) {
-			bank.create(org, ItemForm.objective(theory.levelId(), theory.subjectId(), ItemType.SINGLE, "网店开设", 2, 10,
-					"第 " + i + " 题：网店开设的第一步是？", List.of("实名认证", "装修", "推广"), "A"));
-		}
-		bank.saveBlueprint(org, theory.levelId(), theory.subjectId(),
-				BlueprintForm.of(List.of(new Blueprint.Line(ItemType.SINGLE, "网店开设", 10, 10))));
-		bank.create(org, ItemForm.practical(practice.levelId(), practice.subjectId(), "店铺装修", 3, 100,
-				"完成店铺首页装修。", List.of(new ItemBody.Criterion("首页完整", 100))));
-		bank.saveBlueprint(org, practice.levelId(), practice.subjectId(),
-				BlueprintForm.of(List.of(new Blueprint.Line(ItemType.PRACTICAL, "店铺装修", 1, 100))));
+		bank(bank, org, theory, practice);
 		scheduling.run(org, r.plan().id(), null);
 		scheduling.publish(org, r.plan().id());
 
@@ -172,7 +163,21 @@ class DeliveryIntegrationTest {
 			.isInstanceOf(cn.kaowu.platform.kernel.NotFoundProblem.class);
 	}
 
-	private static PlanSubjectView subject(List<PlanSubjectView> subjects, String level, String name) {
+	/** 10 单选 of 10 points for 初级理论 and one 实操 task for 初级实操, each with a satisfied blueprint. */
+	static void bank(BankManagement bank, Scope org, PlanSubjectView theory, PlanSubjectView practice) {
+		for (int i = 0; i < 10; i++) {
+			bank.create(org, ItemForm.objective(theory.levelId(), theory.subjectId(), ItemType.SINGLE, "网店开设", 2, 10,
+					"第 " + i + " 题：网店开设的第一步是？", List.of("实名认证", "装修", "推广"), "A"));
+		}
+		bank.saveBlueprint(org, theory.levelId(), theory.subjectId(),
+				BlueprintForm.of(List.of(new Blueprint.Line(ItemType.SINGLE, "网店开设", 10, 10))));
+		bank.create(org, ItemForm.practical(practice.levelId(), practice.subjectId(), "店铺装修", 3, 100,
+				"完成店铺首页装修。", List.of(new ItemBody.Criterion("首页完整", 100))));
+		bank.saveBlueprint(org, practice.levelId(), practice.subjectId(),
+				BlueprintForm.of(List.of(new Blueprint.Line(ItemType.PRACTICAL, "店铺装修", 1, 100))));
+	}
+
+	static PlanSubjectView subject(List<PlanSubjectView> subjects, String level, String name) {
 		return subjects.stream().filter(s -> s.level().label().equals(level) && s.subjectName().equals(name)).findFirst()
 			.orElseThrow();
 	}
