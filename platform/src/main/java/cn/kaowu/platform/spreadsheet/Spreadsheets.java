@@ -335,13 +335,16 @@ public final class Spreadsheets {
 		return cells;
 	}
 
+	private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("\\d\\.\\d+E\\d+");
+
 	/** Trimmed text; a whole number Excel stored as {@code 2023.0} or {@code 1.3812345678E10} becomes digits. */
 	static String text(String raw) {
 		String s = raw.strip();
 		if (s.endsWith(".0") && s.length() > 2 && s.substring(0, s.length() - 2).chars().allMatch(Character::isDigit)) {
 			return s.substring(0, s.length() - 2);
 		}
-		if (s.matches("\\d\\.\\d+E\\d+")) {
+		// Called for every cell: the regex only when the text can be a number in E notation at all.
+		if (s.indexOf('E') > 0 && SCIENTIFIC.matcher(s).matches()) {
 			try {
 				return new java.math.BigDecimal(s).toBigIntegerExact().toString();
 			}
