@@ -160,6 +160,21 @@ class AdminController {
         return "redirect:/admin/packages/" + packageId;
     }
 
+    @PostMapping("/admin/packages/{packageId}/results/upload")
+    String uploadResults(@PathVariable String packageId, RedirectAttributes flash) {
+        try {
+            var delivery = exports.resend(packageId);
+            if (delivery == cn.kaowu.examsite.link.PlatformLink.Delivery.UPLOADED) {
+                flash.addFlashAttribute("message", "成绩包已上传到平台并通过校验");
+            } else {
+                flash.addFlashAttribute("error", "未能上传到平台，成绩包已保存为文件，可下载后报送或稍后重试");
+            }
+        } catch (Refusal e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/packages/" + packageId;
+    }
+
     @PostMapping("/admin/packages")
     String importPackage(@RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
         try {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.kaowu.exampackage.ChunkManifest;
 import cn.kaowu.exampackage.ResultPackageHeader;
 import cn.kaowu.exampackage.Sm2Signer;
 import cn.kaowu.examsite.Refusal;
@@ -116,12 +117,64 @@ class HttpPlatformLink implements PlatformLink {
         return Optional.of(Base64.getDecoder().decode(JSON.readTree(response.body()).path("releaseKey").asString()));
     }
 
+    /**
+     * Uploads the result package in chunks: the manifest first (the platform answers which chunks it still lacks, so
+     * a second call after a broken link sends only those), then the chunks, then "complete". Without enrolment, or
+     * when the link breaks, the package stays a file for export and a later call resumes.
+     *
+     * @throws Refusal when the platform refuses the package itself (signature, chain, replay)
+     */
     @Override
     public Delivery deliverResult(Path resultPackage, ResultPackageHeader header) {
-        // The platform's result intake is the next step; until then the package is exported as a file.
-        log.info("Result package {} (sequence {}) of exam package {} kept for export: {}", header.resultPackageId(),
-                header.sequence(), header.examPackageId(), resultPackage);
-        return Delivery.EXPORTED_TO_FILE;
+        if (settings.platformUrl().isEmpty()) {
+            log.info("Result package {} (sequence {}) of exam package {} kept for export: {}",
+                    header.resultPackageId(), header.sequence(), header.examPackageId(), resultPackage);
+            return Delivery.EXPORTED_TO_FILE;
+        }
+        String base = base();
+        String path = "/api/v1/delivery/site/results/" + header.resultPackageId();
+        try {
+            ChunkManifest manifest = ChunkManifest.of(resultPackage, header.resultPackageId(),
+                    ChunkManifest.DEFAULT_CHUNK_SIZE);
+            HttpResponse<String> started = send(signed("PUT", path, base, manifest.encode()),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode state = JSON.readTree(started.body());
+            if (started.statusCode() == 200 && "ACCEPTED".equals(state.path("status").asString())) {
+                return Delivery.UPLOADED;
+            }
+            if (started.statusCode() != 200) {
+                throw new Refusal("平台拒收成绩包：" + detail(started.body()));
+            }
+            for (JsonNode missing : state.path("missing")) {
+                int index = missing.asInt();
+                HttpResponse<String> sent = send(signed("PUT", path + "/chunks/" + index, base,
+                        manifest.readChunk(resultPackage, index)), HttpResponse.BodyHandlers.ofString());
+                if (sent.statusCode() != 200) {
+                    log.warn("Chunk {} of result package {} not taken: HTTP {}", index, header.resultPackageId(),
+                            sent.statusCode());
+                    return Delivery.EXPORTED_TO_FILE;
+                }
+            }
+            HttpResponse<String> done = send(signed("POST", path + "/complete", base, null),
+                    HttpResponse.BodyHandlers.ofString());
+            if (done.statusCode() == 422) {
+                throw new Refusal("平台拒收成绩包：" + detail(done.body()));
+            }
+            return done.statusCode() == 200 ? Delivery.UPLOADED : Delivery.EXPORTED_TO_FILE;
+        }
+        catch (LinkDown e) {
+            log.warn("Result package {} not uploaded ({}); kept for export and a later retry", header.resultPackageId(),
+                    e.getMessage());
+            return Delivery.EXPORTED_TO_FILE;
+        }
+    }
+
+    /** The platform could not be reached: not a refusal, the upload resumes later. */
+    static final class LinkDown extends Refusal {
+
+        LinkDown(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private String base() {
@@ -129,6 +182,10 @@ class HttpPlatformLink implements PlatformLink {
     }
 
     private HttpRequest.Builder signed(String method, String path, String base) {
+        return signed(method, path, base, null);
+    }
+
+    private HttpRequest.Builder signed(String method, String path, String base, byte @org.jspecify.annotations.Nullable [] body) {
         String time = String.valueOf(clock.millis());
         byte[] signature = Sm2Signer.sign(keys.privateKey(),
                 (method + "\n" + path + "\n" + time).getBytes(StandardCharsets.UTF_8));
@@ -137,7 +194,9 @@ class HttpPlatformLink implements PlatformLink {
                 .header("X-Kaowu-Time", time)
                 .header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(signature))
                 .timeout(Duration.ofMinutes(5))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .header("Content-Type", "application/octet-stream")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
@@ -145,11 +204,11 @@ class HttpPlatformLink implements PlatformLink {
             return http.send(request.build(), handler);
         }
         catch (IOException e) {
-            throw new Refusal("无法连接平台：" + e.getMessage(), e);
+            throw new LinkDown("无法连接平台：" + e.getMessage(), e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Refusal("连接平台被中断", e);
+            throw new LinkDown("连接平台被中断", e);
         }
     }
 

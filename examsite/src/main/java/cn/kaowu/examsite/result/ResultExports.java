@@ -58,6 +58,32 @@ public class ResultExports {
     }
 
     /**
+     * Sends the latest result package of the exam package to the platform again, e.g. after the link was cut: the
+     * platform answers which chunks it still lacks and only those travel.
+     */
+    @Transactional(readOnly = true)
+    public PlatformLink.Delivery resend(String packageId) {
+        PackageSummary summary = packages.get(packageId);
+        String fileName = jdbc.sql("select file_name from result_export where package_id = ? order by sequence desc limit 1")
+                .param(packageId).query(String.class).optional()
+                .orElseThrow(() -> new Refusal("还没有导出过成绩包。"));
+        Path file = resultDir.resolve(fileName);
+        ResultPackageHeader header = cn.kaowu.exampackage.ResultPackageVerifier.verify(file, summary.siteCode(),
+                keys.publicKey(), new cn.kaowu.exampackage.ResultReplayGuard() {
+                    @Override
+                    public boolean alreadyAccepted(String resultPackageId) {
+                        return false;
+                    }
+
+                    @Override
+                    public long highestSequence(String examPackageId) {
+                        return 0;
+                    }
+                }).header();
+        return link.deliverResult(file, header);
+    }
+
+    /**
      * @throws Refusal before the end of the slot while someone is still answering or has not signed in
      */
     @Transactional

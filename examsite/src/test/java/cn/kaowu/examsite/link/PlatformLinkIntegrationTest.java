@@ -8,11 +8,18 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import cn.kaowu.exampackage.CandidateResult;
+import cn.kaowu.exampackage.ChunkManifest;
+import cn.kaowu.exampackage.ResultPackageHeader;
+import cn.kaowu.exampackage.ResultPackageVerifier;
+import cn.kaowu.exampackage.ResultPackageWriter;
+import cn.kaowu.exampackage.ResultReplayGuard;
 import cn.kaowu.exampackage.Sm2Keys;
 import cn.kaowu.exampackage.Sm2Signer;
 import cn.kaowu.examsite.MutableClock;
@@ -59,6 +66,32 @@ class PlatformLinkIntegrationTest {
 
     TestPackages.Built built;
 
+    final AtomicReference<ChunkManifest> manifest = new AtomicReference<>();
+
+    final java.util.SortedMap<Integer, byte[]> chunks = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    /** The chunk whose first upload the link loses (a cut cable), -1 once it happened. */
+    final java.util.concurrent.atomic.AtomicInteger cutOnce = new java.util.concurrent.atomic.AtomicInteger(1);
+
+    final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger(-1);
+
+    static final ResultReplayGuard NO_REPLAY = new ResultReplayGuard() {
+        @Override
+        public boolean alreadyAccepted(String resultPackageId) {
+            return false;
+        }
+
+        @Override
+        public long highestSequence(String examPackageId) {
+            return 0;
+        }
+    };
+
+    private String state() {
+        var missing = manifest.get().missing(chunks.keySet());
+        return "{\"status\":\"RECEIVING\",\"missing\":" + missing + "}";
+    }
+
     @BeforeEach
     void startPlatform() throws IOException {
         clock.set(TestPackages.SLOT_START.minus(Duration.ofHours(2)));
@@ -74,6 +107,36 @@ class PlatformLinkIntegrationTest {
             enrolledKey.set(Sm2Keys.publicKeyFromPem(body.path("publicKey").asString()));
             reply(exchange, 200, json.writeValueAsString(java.util.Map.of("platformPublicKey",
                     TestPackages.platformPublicKeyPem())));
+        });
+        platform.createContext("/api/v1/delivery/site/results", exchange -> {
+            if (!signedBySite(exchange)) {
+                reply(exchange, 401, "{\"detail\":\"考点服务器身份验证未通过\"}");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (path.contains("/chunks/")) {
+                int index = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+                if (cutOnce.compareAndSet(index, -1)) {
+                    reply(exchange, 503, "{}");
+                    return;
+                }
+                manifest.get().verifyChunk(index, body);
+                chunks.put(index, body);
+                reply(exchange, 200, state());
+            } else if (path.endsWith("/complete")) {
+                Path file = Files.createTempFile("result", ".kwres");
+                try (var out = Files.newOutputStream(file)) {
+                    manifest.get().reassemble(chunks.entrySet().stream()
+                            .map(e -> new ChunkManifest.Chunk(e.getKey(), e.getValue())).toList(), out);
+                }
+                var verified = ResultPackageVerifier.verify(file, TestPackages.SITE_CODE, enrolledKey.get(), NO_REPLAY);
+                accepted.set(verified.candidateCount());
+                reply(exchange, 200, "{\"status\":\"ACCEPTED\",\"missing\":[]}");
+            } else {
+                manifest.set(ChunkManifest.decode(body));
+                reply(exchange, 200, state());
+            }
         });
         platform.createContext("/api/v1/delivery/site/packages", exchange -> {
             if (!signedBySite(exchange)) {
@@ -123,6 +186,30 @@ class PlatformLinkIntegrationTest {
         byte[] key = link.fetchReleaseKey("PKG-LINK").orElseThrow();
         assertThat(Base64.getEncoder().encodeToString(key)).isEqualTo(built.releaseKeyBase64());
         assertThat(packages.openWithReleaseKey("PKG-LINK", built.releaseKeyBase64()).candidates()).isEqualTo(3);
+    }
+
+    @Test
+    void aResultPackageGoesUpInChunksAndResumesAfterTheLinkIsCut() throws IOException {
+        link.enrol("http://127.0.0.1:" + platform.getAddress().getPort(), TestPackages.SITE_CODE, "ONE-TIME");
+        Path file = Files.createTempFile(Files.createDirectories(Path.of("target")), "result", ".kwres");
+        var header = ResultPackageHeader.create("PKG-LINK", TestPackages.SITE_CODE, 1, 1, clock.instant());
+        try (var out = Files.newOutputStream(file)) {
+            ResultPackageWriter writer = ResultPackageWriter.start(out, header, keys.privateKey());
+            for (int i = 1; i <= 3; i++) {
+                writer.addCandidate(new CandidateResult(TestPackages.ticket(i), new java.util.TreeMap<>(),
+                        java.math.BigDecimal.ZERO, List.of(new CandidateResult.Upload("P1", "作品" + i + ".zip",
+                                new byte[900_000])), clock.instant(), clock.instant()));
+            }
+            writer.finish();
+        }
+        assertThat(ChunkManifest.of(file, header.resultPackageId(), ChunkManifest.DEFAULT_CHUNK_SIZE).chunkCount())
+                .isGreaterThan(2);
+
+        assertThat(link.deliverResult(file, header)).as("the link is cut at chunk 1")
+                .isEqualTo(PlatformLink.Delivery.EXPORTED_TO_FILE);
+        assertThat(chunks).containsOnlyKeys(0);
+        assertThat(link.deliverResult(file, header)).isEqualTo(PlatformLink.Delivery.UPLOADED);
+        assertThat(accepted.get()).isEqualTo(3);
     }
 
     /** As the platform checks it: headers, ±5 minutes, SM3withSM2 of METHOD\nPATH\nTIME with the enrolled key. */

@@ -315,6 +315,13 @@ public class Delivery {
 			.update();
 	}
 
+	/** The packages of a plan of the scope's ORG (404 for others). */
+	@Transactional(readOnly = true)
+	public List<PackageView> packagesOfOwnPlan(Scope scope, long planId) {
+		ownPlan(scope, planId);
+		return packages(scope, planId);
+	}
+
 	/** The packages of a plan (the ORG) or of the scope's college's sites. */
 	@Transactional(readOnly = true)
 	public List<PackageView> packages(Scope scope, long planId) {
@@ -388,7 +395,8 @@ public class Delivery {
 
 	// ---- helpers ------------------------------------------------------------------------------------------------
 
-	private long verify(SiteSignature proof, String method, String path) {
+	/** The site a signed request comes from, or {@link SiteRefused}. */
+	long verify(SiteSignature proof, String method, String path) {
 		Instant time;
 		try {
 			time = Instant.ofEpochMilli(Long.parseLong(proof.time()));

@@ -12,7 +12,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import cn.kaowu.exampackage.CandidateResult;
+import cn.kaowu.exampackage.ChunkManifest;
 import cn.kaowu.exampackage.ExamPackageContents;
+import cn.kaowu.exampackage.PackageCandidate;
+import cn.kaowu.exampackage.ResultPackageHeader;
+import cn.kaowu.exampackage.ResultPackageWriter;
 import cn.kaowu.exampackage.ExamPackageReader;
 import cn.kaowu.exampackage.Sm2Keys;
 import cn.kaowu.exampackage.Sm2Signer;
@@ -156,6 +161,78 @@ class DeliveryIntegrationTest {
 		assertThat(jdbc.sql("SELECT via FROM package_release WHERE package_id = ? ORDER BY id").param(theoryPackage)
 			.query(String.class).list()).containsExactly("SITE", "EMERGENCY_CODE");
 
+		// Results back: a signed result package of three candidates, uploaded in 1 KiB chunks, out of order, with a
+		// tampered chunk refused and a repeated one harmless; completed only when nothing is missing.
+		Path result = dir.resolve("r.kwres");
+		var header = ResultPackageHeader.create(theoryPackage, r.site().code(), theory.id(), 1, clock.instant());
+		try (var out = Files.newOutputStream(result)) {
+			ResultPackageWriter writer = ResultPackageWriter.start(out, header, site.getPrivate());
+			var tickets = contents.candidates().stream().map(PackageCandidate::ticketNumber).limit(3).toList();
+			for (int i = 0; i < 3; i++) {
+				var answers = new java.util.TreeMap<String, String>(Map.of("1v1", "A"));
+				writer.addCandidate(new CandidateResult(tickets.get(i), i == 2 ? new java.util.TreeMap<>() : answers,
+						java.math.BigDecimal.valueOf(i == 2 ? 0 : 10),
+						i == 0 ? List.of(new CandidateResult.Upload("1v1", "作品.png", new byte[4000])) : List.of(),
+						i == 2 ? null : clock.instant(),
+						i == 2 ? null : clock.instant()));
+			}
+			writer.finish();
+		}
+		ChunkManifest manifest = ChunkManifest.of(result, header.resultPackageId(), ChunkManifest.MIN_CHUNK_SIZE);
+		assertThat(manifest.chunkCount()).isGreaterThan(1);
+		String upload = "/api/v1/delivery/site/results/" + header.resultPackageId();
+		assertThat(signedBody("PUT", upload, manifest.encode(), r.site().code(), site).statusCode()).isEqualTo(200);
+		int last = manifest.chunkCount() - 1;
+		assertThat(signedBody("PUT", upload + "/chunks/" + last, manifest.readChunk(result, last), r.site().code(), site)
+			.statusCode()).isEqualTo(200);
+		byte[] tampered = manifest.readChunk(result, 0);
+		tampered[0] ^= 1;
+		assertThat(signedBody("PUT", upload + "/chunks/0", tampered, r.site().code(), site).statusCode()).isEqualTo(422);
+		assertThat(signed("POST", upload + "/complete", r.site().code(), site).statusCode()).as("chunks missing")
+			.isEqualTo(409);
+		for (int i = 0; i <= last; i++) {
+			assertThat(signedBody("PUT", upload + "/chunks/" + i, manifest.readChunk(result, i), r.site().code(), site)
+				.statusCode()).isEqualTo(200);
+		}
+		HttpResponse<String> done = signed("POST", upload + "/complete", r.site().code(), site);
+		assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+		assertThat(json.readTree(done.body()).path("status").asString()).isEqualTo("ACCEPTED");
+
+		// A replay of the same sequence under another id is refused.
+		Path replay = dir.resolve("replay.kwres");
+		var replayHeader = ResultPackageHeader.create(theoryPackage, r.site().code(), theory.id(), 1, clock.instant());
+		try (var out = Files.newOutputStream(replay)) {
+			ResultPackageWriter writer = ResultPackageWriter.start(out, replayHeader, site.getPrivate());
+			writer.finish();
+		}
+		ChunkManifest replayManifest = ChunkManifest.of(replay, replayHeader.resultPackageId(), ChunkManifest.MIN_CHUNK_SIZE);
+		String replayUpload = "/api/v1/delivery/site/results/" + replayHeader.resultPackageId();
+		signedBody("PUT", replayUpload, replayManifest.encode(), r.site().code(), site);
+		for (int i = 0; i < replayManifest.chunkCount(); i++) {
+			signedBody("PUT", replayUpload + "/chunks/" + i, replayManifest.readChunk(replay, i), r.site().code(), site);
+		}
+		assertThat(signed("POST", replayUpload + "/complete", r.site().code(), site).statusCode()).isEqualTo(422);
+
+		// The ORG sees the intake and the gaps per candidate.
+		JsonNode intake = orgApi.get("/api/v1/delivery/plans/" + r.plan().id() + "/intake").body();
+		JsonNode theoryIntake = null;
+		for (JsonNode p : intake) {
+			if (p.path("packageId").asString().equals(theoryPackage)) {
+				theoryIntake = p;
+			}
+		}
+		assertThat(theoryIntake.path("state").asString()).isEqualTo("UPLOADED");
+		assertThat(theoryIntake.path("registered").asInt()).isEqualTo(44);
+		assertThat(theoryIntake.path("uploaded").asInt()).isEqualTo(3);
+		assertThat(theoryIntake.path("submitted").asInt()).isEqualTo(2);
+		JsonNode rows = orgApi.get("/api/v1/delivery/plans/" + r.plan().id() + "/packages/" + theoryPackage
+				+ "/reconciliation").body();
+		int gaps = 0;
+		for (JsonNode row : rows) {
+			gaps += row.path("uploaded").asBoolean() ? 0 : 1;
+		}
+		assertThat(gaps).isEqualTo(41);
+
 		// Another ORG does not see the plan.
 		Scope otherOrg = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
 		long plan = r.plan().id();
@@ -198,6 +275,16 @@ class DeliveryIntegrationTest {
 		return HttpRequest.newBuilder(URI.create(url(path))).header("X-Kaowu-Site", siteCode)
 			.header("X-Kaowu-Time", time).header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(signature))
 			.method(method, HttpRequest.BodyPublishers.noBody());
+	}
+
+	private HttpResponse<String> signedBody(String method, String path, byte[] body, String siteCode, KeyPair site)
+			throws Exception {
+		String time = String.valueOf(clock.millis());
+		byte[] signature = Sm2Signer.sign(site.getPrivate(), Delivery.signedMessage(method, path, time));
+		return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("X-Kaowu-Site", siteCode)
+			.header("X-Kaowu-Time", time).header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(signature))
+			.header("Content-Type", "application/octet-stream")
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> signed(String method, String path, String siteCode, KeyPair site) throws Exception {

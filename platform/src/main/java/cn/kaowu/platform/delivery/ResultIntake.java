@@ -1,0 +1,342 @@
+package cn.kaowu.platform.delivery;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import cn.kaowu.exampackage.CandidateResult;
+import cn.kaowu.exampackage.ChunkManifest;
+import cn.kaowu.exampackage.CryptoException;
+import cn.kaowu.exampackage.ResultPackageVerifier;
+import cn.kaowu.exampackage.ResultReplayGuard;
+import cn.kaowu.exampackage.Sm2Keys;
+import cn.kaowu.platform.audit.AuditLog;
+import cn.kaowu.platform.audit.AuditRecord;
+import cn.kaowu.platform.kernel.DomainException;
+import cn.kaowu.platform.kernel.InvalidInputProblem;
+import cn.kaowu.platform.kernel.NotFoundProblem;
+import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.schedule.Scheduling;
+import cn.kaowu.platform.site.ExamSites;
+import cn.kaowu.platform.site.SiteView;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Results back (DOMAIN.md §10, issue 6): a site uploads a result package as a chunk manifest and its chunks — each
+ * checked against the manifest on arrival, stored once (a repeated chunk changes nothing), in any order, across
+ * broken connections — then asks to complete it: the package is reassembled, its site signature, hash chain and
+ * sequence are verified ({@link ResultPackageVerifier}; a replayed or older package is refused), it must belong to one
+ * of the site's exam packages, and its candidates are taken in. The ORG sees the intake per package: uploaded in time
+ * (within 10 minutes of the slot's end), late or missing, and per candidate: registered → signed in → submitted →
+ * uploaded.
+ */
+@Service
+public class ResultIntake {
+
+	/** Results are due within 10 minutes of the slot's end (000 §4). */
+	static final Duration DUE_AFTER_END = Duration.ofMinutes(10);
+
+	/** The largest result package taken (uploads of practical tasks included). */
+	static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
+
+	public enum Status {
+		RECEIVING, ACCEPTED, REJECTED
+	}
+
+	/** Where an upload stands: the chunks still missing, or how it ended. */
+	public record UploadState(String resultId, Status status, List<Integer> missing, String reason) {
+	}
+
+	/** A package's intake: 已上传 / 逾期上传 / 未上传 and its candidates' counts. */
+	public record PackageIntake(String packageId, long siteId, String siteName, Instant slotEnd, String state,
+			int registered, int signedIn, int submitted, int uploaded) {
+	}
+
+	/** One candidate's way from registration to upload: registered → signed in → submitted → uploaded. */
+	public record Reconciliation(String ticketNumber, String name, boolean signedIn, boolean submitted,
+			boolean uploaded, String receipt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Delivery delivery;
+
+	private final Scheduling scheduling;
+
+	private final ExamSites sites;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ResultIntake(JdbcClient jdbc, Delivery delivery, Scheduling scheduling, ExamSites sites, AuditLog audit,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.delivery = delivery;
+		this.scheduling = scheduling;
+		this.sites = sites;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	// ---- the site's signed requests ---------------------------------------------------------------------------
+
+	/** Starts (or finds again) an upload from its chunk manifest. */
+	@Transactional
+	public UploadState manifest(Delivery.SiteSignature proof, String method, String path, String resultId,
+			byte[] encoded) {
+		long siteId = delivery.verify(proof, method, path);
+		ChunkManifest manifest;
+		try {
+			manifest = ChunkManifest.decode(encoded);
+		}
+		catch (CryptoException | IllegalArgumentException e) {
+			throw new InvalidInputProblem("manifest", "delivery.result.badManifest");
+		}
+		if (!manifest.resultPackageId().equals(resultId) || manifest.totalLength() > MAX_BYTES) {
+			throw new InvalidInputProblem("manifest", "delivery.result.badManifest");
+		}
+		var existing = jdbc.sql("SELECT site_id, manifest FROM result_upload WHERE id = ?").param(resultId)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
+			.optional();
+		if (existing.isPresent()) {
+			if (existing.get().getKey() != siteId || !java.util.Arrays.equals(existing.get().getValue(), encoded)) {
+				throw new DomainException(HttpStatus.CONFLICT, "delivery.result.otherManifest");
+			}
+		}
+		else {
+			jdbc.sql("""
+					INSERT INTO result_upload (id, site_id, manifest, chunks, status, created_at)
+					VALUES (?, ?, ?, ?, 'RECEIVING', ?)""")
+				.params(resultId, siteId, encoded, manifest.chunkCount(), Timestamp.from(clock.instant()))
+				.update();
+		}
+		return state(resultId);
+	}
+
+	/** One chunk, checked against the manifest; sending it again changes nothing. */
+	@Transactional
+	public UploadState chunk(Delivery.SiteSignature proof, String method, String path, String resultId, int index,
+			byte[] data) {
+		long siteId = delivery.verify(proof, method, path);
+		ChunkManifest manifest = receiving(siteId, resultId);
+		try {
+			manifest.verifyChunk(index, data);
+		}
+		catch (CryptoException | IllegalArgumentException e) {
+			throw new InvalidInputProblem("chunk", "delivery.result.badChunk", index);
+		}
+		jdbc.sql("INSERT INTO result_chunk (result_id, idx, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(resultId, index, data)
+			.update();
+		return state(resultId);
+	}
+
+	@Transactional(readOnly = true)
+	public UploadState status(Delivery.SiteSignature proof, String method, String path, String resultId) {
+		long siteId = delivery.verify(proof, method, path);
+		owned(siteId, resultId);
+		return state(resultId);
+	}
+
+	/**
+	 * Reassembles and verifies the package and takes its candidates in, all in this transaction; a package that
+	 * fails is refused with the reason (and stays refused).
+	 */
+	@Transactional(noRollbackFor = DomainException.class)
+	public UploadState complete(Delivery.SiteSignature proof, String method, String path, String resultId) {
+		long siteId = delivery.verify(proof, method, path);
+		ChunkManifest manifest = receiving(siteId, resultId);
+		List<Integer> missing = manifest.missing(received(resultId));
+		if (!missing.isEmpty()) {
+			throw new DomainException(HttpStatus.CONFLICT, "delivery.result.missing", missing.size());
+		}
+		SiteView site = sites.find(siteId).orElseThrow();
+		PublicKey siteKey = Sm2Keys.publicKeyFromPem(jdbc.sql("SELECT public_key FROM site_link WHERE site_id = ?")
+			.param(siteId).query(String.class).single());
+		Path file = null;
+		try {
+			file = Files.createTempFile("kaowu-result-", ".kwres");
+			try (OutputStream out = Files.newOutputStream(file)) {
+				manifest.reassemble(chunks(resultId, manifest.chunkCount()), out);
+			}
+			ResultPackageVerifier verified = ResultPackageVerifier.verify(file, Objects.requireNonNull(site.code()),
+					siteKey, guard());
+			String packageId = verified.header().examPackageId();
+			boolean ours = jdbc.sql("SELECT count(*) FROM exam_package WHERE id = ? AND site_id = ?")
+				.params(packageId, siteId).query(Long.class).single() > 0;
+			if (!ours) {
+				throw new CryptoException("成绩包所属的试卷包不是本站点的 (result package is for another site's exam package)");
+			}
+			List<CandidateResult> results = verified.readCandidates();
+			for (CandidateResult r : results) {
+				jdbc.sql("""
+						INSERT INTO result_candidate (exam_package_id, ticket_number, result_id, objective_score, answered,
+						  receipt, signed_in_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						ON CONFLICT (exam_package_id, ticket_number) DO UPDATE SET result_id = EXCLUDED.result_id,
+						  objective_score = EXCLUDED.objective_score, answered = EXCLUDED.answered,
+						  receipt = EXCLUDED.receipt, signed_in_at = EXCLUDED.signed_in_at,
+						  submitted_at = EXCLUDED.submitted_at""")
+					.params(packageId, r.ticketNumber(), resultId, r.objectiveScore(), r.answers().size(),
+							r.receipt().shortForm(), r.signedInAt() == null ? null : Timestamp.from(r.signedInAt()),
+							r.submittedAt() == null ? null : Timestamp.from(r.submittedAt()))
+					.update();
+			}
+			jdbc.sql("""
+					UPDATE result_upload SET status = 'ACCEPTED', exam_package_id = ?, sequence = ?, completed_at = ?
+					WHERE id = ?""")
+				.params(packageId, verified.header().sequence(), Timestamp.from(clock.instant()), resultId)
+				.update();
+			jdbc.sql("DELETE FROM result_chunk WHERE result_id = ?").param(resultId).update();
+			audit.record(Scope.system(), AuditRecord.of("delivery.result", "ResultPackage", resultId, "RECEIVING",
+					"ACCEPTED", site.name() + " " + site.code() + "：成绩包 " + results.size() + " 名考生，链头 "
+							+ verified.chainHead().substring(0, 16), site.collegeId()));
+			return state(resultId);
+		}
+		catch (CryptoException e) {
+			jdbc.sql("UPDATE result_upload SET status = 'REJECTED', reason = ?, completed_at = ? WHERE id = ?")
+				.params(e.getMessage(), Timestamp.from(clock.instant()), resultId)
+				.update();
+			audit.record(Scope.system(), AuditRecord.of("delivery.result", "ResultPackage", resultId, "RECEIVING",
+					"REJECTED", site.name() + " " + site.code() + "：" + e.getMessage(), site.collegeId()));
+			throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "delivery.result.rejected", e.getMessage());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			if (file != null) {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException ignored) {
+					// a temp file left behind is harmless
+				}
+			}
+		}
+	}
+
+	// ---- the ORG's view ----------------------------------------------------------------------------------------
+
+	/** The intake of a plan's packages. The ORG owning the plan. */
+	@Transactional(readOnly = true)
+	public List<PackageIntake> intake(Scope scope, long planId) {
+		Instant now = clock.instant();
+		List<PackageIntake> out = new ArrayList<>();
+		for (Delivery.PackageView p : delivery.packagesOfOwnPlan(scope, planId)) {
+			List<Reconciliation> rows = reconcile(p);
+			Instant accepted = jdbc.sql("SELECT min(completed_at) FROM result_upload WHERE exam_package_id = ? AND status = 'ACCEPTED'")
+				.param(p.id()).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+			Instant due = p.slotEnd().plus(DUE_AFTER_END);
+			String state = accepted == null ? (now.isAfter(due) ? "MISSING" : "WAITING")
+					: (accepted.isAfter(due) ? "LATE" : "UPLOADED");
+			out.add(new PackageIntake(p.id(), p.siteId(), p.siteName(), p.slotEnd(), state, rows.size(),
+					(int) rows.stream().filter(Reconciliation::signedIn).count(),
+					(int) rows.stream().filter(Reconciliation::submitted).count(),
+					(int) rows.stream().filter(Reconciliation::uploaded).count()));
+		}
+		return out;
+	}
+
+	/** Every registered candidate of a package and how far their result came. The ORG owning the plan. */
+	@Transactional(readOnly = true)
+	public List<Reconciliation> reconciliation(Scope scope, long planId, String packageId) {
+		Delivery.PackageView p = delivery.packagesOfOwnPlan(scope, planId).stream()
+			.filter(x -> x.id().equals(packageId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundProblem("试卷包", packageId));
+		return reconcile(p);
+	}
+
+	private List<Reconciliation> reconcile(Delivery.PackageView p) {
+		Map<String, Map<String, Object>> results = new HashMap<>();
+		jdbc.sql("SELECT * FROM result_candidate WHERE exam_package_id = ?").param(p.id()).query().listOfRows()
+			.forEach(row -> results.put((String) row.get("ticket_number"), row));
+		return scheduling.publishedSeats(p.planId(), p.siteId()).stream()
+			.filter(s -> s.planSubjectId() == p.planSubjectId())
+			.map(s -> {
+				Map<String, Object> r = results.get(s.ticketNumber());
+				return new Reconciliation(s.ticketNumber(), s.name(), r != null && r.get("signed_in_at") != null,
+						r != null && r.get("submitted_at") != null, r != null,
+						r == null ? "" : (String) r.get("receipt"));
+			})
+			.toList();
+	}
+
+	// ---- helpers -----------------------------------------------------------------------------------------------
+
+	private ResultReplayGuard guard() {
+		return new ResultReplayGuard() {
+			@Override
+			public boolean alreadyAccepted(String resultPackageId) {
+				return jdbc.sql("SELECT count(*) FROM result_upload WHERE id = ? AND status = 'ACCEPTED'")
+					.param(resultPackageId).query(Long.class).single() > 0;
+			}
+
+			@Override
+			public long highestSequence(String examPackageId) {
+				return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM result_upload WHERE exam_package_id = ? AND status = 'ACCEPTED'")
+					.param(examPackageId).query(Long.class).single();
+			}
+		};
+	}
+
+	private ChunkManifest receiving(long siteId, String resultId) {
+		owned(siteId, resultId);
+		var row = jdbc.sql("SELECT status, manifest FROM result_upload WHERE id = ?").param(resultId)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getBytes(2))).single();
+		if (!row.getKey().equals("RECEIVING")) {
+			throw new DomainException(HttpStatus.CONFLICT, "delivery.result.closed");
+		}
+		return ChunkManifest.decode(row.getValue());
+	}
+
+	private void owned(long siteId, String resultId) {
+		boolean ours = jdbc.sql("SELECT count(*) FROM result_upload WHERE id = ? AND site_id = ?")
+			.params(resultId, siteId).query(Long.class).single() > 0;
+		if (!ours) {
+			throw new NotFoundProblem("成绩包", resultId);
+		}
+	}
+
+	private Set<Integer> received(String resultId) {
+		return new HashSet<>(jdbc.sql("SELECT idx FROM result_chunk WHERE result_id = ?").param(resultId)
+			.query(Integer.class).list());
+	}
+
+	private Iterable<ChunkManifest.Chunk> chunks(String resultId, int count) {
+		List<ChunkManifest.Chunk> chunks = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			byte[] data = jdbc.sql("SELECT data FROM result_chunk WHERE result_id = ? AND idx = ?").params(resultId, i)
+				.query(byte[].class).single();
+			chunks.add(new ChunkManifest.Chunk(i, data));
+		}
+		return chunks;
+	}
+
+	private UploadState state(String resultId) {
+		var row = jdbc.sql("SELECT status, reason, manifest FROM result_upload WHERE id = ?").param(resultId)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getBytes(3) }).single();
+		Status status = Status.valueOf((String) row[0]);
+		List<Integer> missing = status == Status.RECEIVING
+				? ChunkManifest.decode((byte[]) row[2]).missing(received(resultId)) : List.of();
+		return new UploadState(resultId, status, missing, row[1] == null ? "" : (String) row[1]);
+	}
+}
