@@ -74,6 +74,8 @@ class DeliveryBrowserTest extends BrowserTestSupport {
 		page.click("#build");
 		assertThat(page.locator(".flash-success")).containsText("已生成试卷包 2 个");
 		assertThat(page.locator("#package-table tbody tr")).hasCount(2);
+		assertThat(page.locator("#package-table tbody")).containsText("待上传");
+		assertThat(page.locator("#package-table tbody")).containsText("报考 44 · 签到 0 · 交卷 0 · 已上传 0");
 		page.onDialog(d -> d.accept());
 		page.locator("#package-table >> text=应急解锁码").first().click();
 		assertThat(page.locator("#code")).hasText(Pattern.compile("\\d{5}-\\d{5}-\\d{5}-\\d{5}"));
