@@ -27,8 +27,8 @@ import cn.kaowu.exampackage.PackageCandidate;
 import cn.kaowu.exampackage.PaperSpec;
 import cn.kaowu.exampackage.PoolItem;
 import cn.kaowu.exampackage.Sm2Keys;
-import cn.kaowu.examsite.pkg.ItemPayload;
-import cn.kaowu.examsite.pkg.ItemPayload.Option;
+import cn.kaowu.exampackage.ItemPayload;
+import cn.kaowu.exampackage.ItemPayload.Option;
 
 /**
  * Object mother of exam packages as the platform would build them: a fixed platform key pair, site

@@ -30,7 +30,7 @@ import cn.kaowu.exampackage.Paper;
 import cn.kaowu.exampackage.Receipt;
 import cn.kaowu.examsite.Refusal;
 import cn.kaowu.examsite.pkg.ExamPackages;
-import cn.kaowu.examsite.pkg.ItemPayload;
+import cn.kaowu.exampackage.ItemPayload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

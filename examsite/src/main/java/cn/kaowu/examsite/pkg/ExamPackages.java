@@ -23,6 +23,7 @@ import cn.kaowu.exampackage.CryptoException;
 import cn.kaowu.exampackage.ExamPackageContents;
 import cn.kaowu.exampackage.ExamPackageManifest;
 import cn.kaowu.exampackage.ExamPackageReader;
+import cn.kaowu.exampackage.ItemPayload;
 import cn.kaowu.exampackage.ItemShape;
 import cn.kaowu.exampackage.PackageCandidate;
 import cn.kaowu.exampackage.Paper;

@@ -153,6 +153,12 @@ class DeliveryIntegrationTest {
 		assertThat(contents.candidates()).hasSize(44);
 		assertThat(contents.papers()).hasSize(44);
 		assertThat(contents.papers().values()).allSatisfy(p -> assertThat(p.sections().getFirst().itemIds()).hasSize(10));
+		// The items are in the format the site reads: the bank's answer key travels as the option key.
+		var first = contents.items().values().iterator().next();
+		var payload = cn.kaowu.exampackage.ItemPayload.decode(first.itemId(), first.payload());
+		assertThat(payload.type()).isEqualTo(cn.kaowu.exampackage.ItemType.SINGLE_CHOICE);
+		assertThat(payload.answerKey()).containsExactly("A");
+		assertThat(payload.optionText("A")).contains("实名认证");
 
 		// The ORG's emergency code opens the same package without the network.
 		orgApi = new ApiClient(port).login(r.setting().orgAccount().username(), TestWorld.PASSWORD);

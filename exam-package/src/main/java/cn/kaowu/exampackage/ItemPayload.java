@@ -1,4 +1,4 @@
-package cn.kaowu.examsite.pkg;
+package cn.kaowu.exampackage;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -7,17 +7,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import cn.kaowu.exampackage.CryptoException;
-import cn.kaowu.exampackage.ItemShape;
-import cn.kaowu.exampackage.ItemType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The payload of a {@link cn.kaowu.exampackage.PoolItem} as the site reads it: UTF-8 JSON
+ * The payload of a {@link PoolItem}: UTF-8 JSON, written by the platform's package builder and read by the site
  * <pre>{"type":"SINGLE_CHOICE","stem":"…","options":[{"key":"A","text":"…"},…],"answerKey":["A"],"points":2}</pre>
  * True/false items have the options {@code T} and {@code F}; practical tasks have no options nor answer key and
- * carry their instructions in {@code stem}. The platform's question bank writes the same format.
+ * carry their instructions in {@code stem}.
  */
 public record ItemPayload(ItemType type, String stem, List<Option> options, List<String> answerKey, BigDecimal points) {
 
@@ -42,7 +39,7 @@ public record ItemPayload(ItemType type, String stem, List<Option> options, List
         }
     }
 
-    /** What {@link cn.kaowu.exampackage.PaperBuilder} needs; validates the options against the type. */
+    /** What {@link PaperBuilder} needs; validates the options against the type. */
     public ItemShape shape(String itemId) {
         return new ItemShape(itemId, type, options.stream().map(Option::key).toList(), new LinkedHashSet<>(answerKey));
     }

@@ -1,4 +1,4 @@
-package cn.kaowu.examsite.pkg;
+package cn.kaowu.exampackage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
-import cn.kaowu.exampackage.CryptoException;
-import cn.kaowu.exampackage.ItemType;
 import org.junit.jupiter.api.Test;
 
 class ItemPayloadTest {
