@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import java.util.Optional;
 
 import cn.kaowu.exampackage.ChunkManifest;
 import cn.kaowu.exampackage.ResultPackageHeader;
-import cn.kaowu.exampackage.Sm2Signer;
+import cn.kaowu.exampackage.SiteRequest;
 import cn.kaowu.examsite.Refusal;
 import cn.kaowu.examsite.pkg.ExamPackages;
 import cn.kaowu.examsite.setup.SiteKeys;
@@ -187,12 +186,10 @@ class HttpPlatformLink implements PlatformLink {
 
     private HttpRequest.Builder signed(String method, String path, String base, byte @org.jspecify.annotations.Nullable [] body) {
         String time = String.valueOf(clock.millis());
-        byte[] signature = Sm2Signer.sign(keys.privateKey(),
-                (method + "\n" + path + "\n" + time).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(base + path))
-                .header("X-Kaowu-Site", settings.siteCode().orElse(""))
-                .header("X-Kaowu-Time", time)
-                .header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(signature))
+                .header(SiteRequest.SITE_HEADER, settings.siteCode().orElse(""))
+                .header(SiteRequest.TIME_HEADER, time)
+                .header(SiteRequest.SIGNATURE_HEADER, SiteRequest.sign(keys.privateKey(), method, path, time))
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/octet-stream")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

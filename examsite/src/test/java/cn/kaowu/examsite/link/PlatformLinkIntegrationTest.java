@@ -21,7 +21,7 @@ import cn.kaowu.exampackage.ResultPackageVerifier;
 import cn.kaowu.exampackage.ResultPackageWriter;
 import cn.kaowu.exampackage.ResultReplayGuard;
 import cn.kaowu.exampackage.Sm2Keys;
-import cn.kaowu.exampackage.Sm2Signer;
+import cn.kaowu.exampackage.SiteRequest;
 import cn.kaowu.examsite.MutableClock;
 import cn.kaowu.examsite.Refusal;
 import cn.kaowu.examsite.SiteIntegrationTest;
@@ -212,21 +212,16 @@ class PlatformLinkIntegrationTest {
         assertThat(accepted.get()).isEqualTo(3);
     }
 
-    /** As the platform checks it: headers, ±5 minutes, SM3withSM2 of METHOD\nPATH\nTIME with the enrolled key. */
+    /** As the platform checks it ({@link SiteRequest}), with the key the site enrolled. */
     private boolean signedBySite(HttpExchange exchange) {
         var headers = exchange.getRequestHeaders();
-        String site = headers.getFirst("X-Kaowu-Site");
-        String time = headers.getFirst("X-Kaowu-Time");
-        String signature = headers.getFirst("X-Kaowu-Signature");
-        if (enrolledKey.get() == null || !TestPackages.SITE_CODE.equals(site) || time == null || signature == null) {
-            return false;
-        }
-        if (Math.abs(Long.parseLong(time) - clock.millis()) > Duration.ofMinutes(5).toMillis()) {
-            return false;
-        }
-        byte[] message = (exchange.getRequestMethod() + "\n" + exchange.getRequestURI().getPath() + "\n" + time)
-                .getBytes(StandardCharsets.UTF_8);
-        return Sm2Signer.verify(enrolledKey.get(), message, Base64.getDecoder().decode(signature));
+        String site = headers.getFirst(SiteRequest.SITE_HEADER);
+        String time = headers.getFirst(SiteRequest.TIME_HEADER);
+        String signature = headers.getFirst(SiteRequest.SIGNATURE_HEADER);
+        return enrolledKey.get() != null && TestPackages.SITE_CODE.equals(site) && time != null && signature != null
+                && SiteRequest.fresh(time, clock.instant())
+                && SiteRequest.verify(enrolledKey.get(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        time, signature);
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {

@@ -1,7 +1,6 @@
 package cn.kaowu.platform.delivery;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -30,7 +29,7 @@ import cn.kaowu.exampackage.PaperSpec;
 import cn.kaowu.exampackage.PoolItem;
 import cn.kaowu.exampackage.ReleasePolicy;
 import cn.kaowu.exampackage.Sm2Keys;
-import cn.kaowu.exampackage.Sm2Signer;
+import cn.kaowu.exampackage.SiteRequest;
 import cn.kaowu.exampackage.Sm3;
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
@@ -63,9 +62,6 @@ public class Delivery {
 	/** How long an enrolment token is valid. */
 	static final Duration TOKEN_VALIDITY = Duration.ofHours(24);
 
-	/** How far a signed site request's time may be from the platform's. */
-	static final Duration REQUEST_SKEW = Duration.ofMinutes(5);
-
 	/** Packages can be downloaded from a week before their slot (DOMAIN.md §10). */
 	static final Duration DOWNLOAD_LEAD = Duration.ofDays(7);
 
@@ -83,7 +79,7 @@ public class Delivery {
 	public record BuildSummary(int packages, List<String> skipped) {
 	}
 
-	/** A site request's proof: its code, the time it claims and the SM3withSM2 signature of "METHOD\nPATH\nTIME". */
+	/** A site request's proof, as {@link SiteRequest} defines it: its code, the time it claims and the signature. */
 	public record SiteSignature(String siteCode, String time, String signature) {
 	}
 
@@ -129,8 +125,12 @@ public class Delivery {
 	 * A one-time enrolment token for the site's server (shown once; valid 24 hours; a new one replaces the old). Only
 	 * the college owning the site: its administrator, principal or site staff.
 	 */
+	/** A one-time enrolment code and when it expires. */
+	public record EnrolmentToken(String token, Instant expiresAt) {
+	}
+
 	@Transactional
-	public String enrolmentToken(Scope scope, long siteId) {
+	public EnrolmentToken enrolmentToken(Scope scope, long siteId) {
 		SiteView site = sites.find(siteId).filter(SiteView::approved)
 			.orElseThrow(() -> new NotFoundProblem("考核站点", siteId));
 		if (!scope.role().isCollege() || !Objects.equals(scope.organisationId(), site.collegeId())) {
@@ -151,7 +151,7 @@ public class Delivery {
 			.update();
 		audit.record(scope, AuditRecord.of("delivery.token", "ExamSite", siteId, null, null,
 				site.name() + " " + site.code() + "：生成考点服务器注册码", site.collegeId()));
-		return token;
+		return new EnrolmentToken(token, now.plus(TOKEN_VALIDITY));
 	}
 
 	/**
@@ -397,37 +397,18 @@ public class Delivery {
 
 	/** The site a signed request comes from, or {@link SiteRefused}. */
 	long verify(SiteSignature proof, String method, String path) {
-		Instant time;
-		try {
-			time = Instant.ofEpochMilli(Long.parseLong(proof.time()));
-		}
-		catch (NumberFormatException e) {
-			throw new SiteRefused();
-		}
-		if (Duration.between(time, clock.instant()).abs().compareTo(REQUEST_SKEW) > 0) {
+		if (!SiteRequest.fresh(proof.time(), clock.instant())) {
 			throw new SiteRefused();
 		}
 		var row = jdbc.sql("SELECT site_id, public_key FROM site_link WHERE site_code = ?").param(proof.siteCode())
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.optional()
 			.orElseThrow(SiteRefused::new);
-		byte[] signature;
-		try {
-			signature = Base64.getDecoder().decode(proof.signature());
-		}
-		catch (IllegalArgumentException e) {
-			throw new SiteRefused();
-		}
-		byte[] message = (method + "\n" + path + "\n" + proof.time()).getBytes(StandardCharsets.UTF_8);
-		if (!Sm2Signer.verify(Sm2Keys.publicKeyFromPem(row.getValue()), message, signature)) {
+		if (!SiteRequest.verify(Sm2Keys.publicKeyFromPem(row.getValue()), method, path, proof.time(),
+				proof.signature())) {
 			throw new SiteRefused();
 		}
 		return row.getKey();
-	}
-
-	/** The message a site signs (for its client and the tests). */
-	public static byte[] signedMessage(String method, String path, String time) {
-		return (method + "\n" + path + "\n" + time).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** A site request that does not prove its site: 401, without saying why. */

@@ -20,7 +20,7 @@ import cn.kaowu.exampackage.ResultPackageHeader;
 import cn.kaowu.exampackage.ResultPackageWriter;
 import cn.kaowu.exampackage.ExamPackageReader;
 import cn.kaowu.exampackage.Sm2Keys;
-import cn.kaowu.exampackage.Sm2Signer;
+import cn.kaowu.exampackage.SiteRequest;
 import cn.kaowu.platform.ApiClient;
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
@@ -277,19 +277,15 @@ class DeliveryIntegrationTest {
 
 	private HttpRequest.Builder signedRequest(String method, String path, String siteCode, KeyPair site) {
 		String time = String.valueOf(clock.millis());
-		byte[] signature = Sm2Signer.sign(site.getPrivate(), Delivery.signedMessage(method, path, time));
-		return HttpRequest.newBuilder(URI.create(url(path))).header("X-Kaowu-Site", siteCode)
-			.header("X-Kaowu-Time", time).header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(signature))
+		return HttpRequest.newBuilder(URI.create(url(path))).header(SiteRequest.SITE_HEADER, siteCode)
+			.header(SiteRequest.TIME_HEADER, time)
+			.header(SiteRequest.SIGNATURE_HEADER, SiteRequest.sign(site.getPrivate(), method, path, time))
 			.method(method, HttpRequest.BodyPublishers.noBody());
 	}
 
 	private HttpResponse<String> signedBody(String method, String path, byte[] body, String siteCode, KeyPair site)
 			throws Exception {
-		String time = String.valueOf(clock.millis());
-		byte[] signature = Sm2Signer.sign(site.getPrivate(), Delivery.signedMessage(method, path, time));
-		return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("X-Kaowu-Site", siteCode)
-			.header("X-Kaowu-Time", time).header("X-Kaowu-Signature", Base64.getEncoder().encodeToString(signature))
-			.header("Content-Type", "application/octet-stream")
+		return http.send(signedRequest(method, path, siteCode, site).header("Content-Type", "application/octet-stream")
 			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -1,11 +1,11 @@
 package cn.kaowu.platform.delivery.api;
 
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import cn.kaowu.exampackage.SiteRequest;
 import cn.kaowu.platform.delivery.Delivery;
 import cn.kaowu.platform.delivery.ResultIntake;
 import cn.kaowu.platform.kernel.Downloads;
@@ -38,9 +38,6 @@ class DeliveryApi {
 		this.results = results;
 	}
 
-	record TokenResponse(String token, Instant expiresAt) {
-	}
-
 	record EnrolRequest(@Nullable String siteCode, @Nullable String token, @Nullable String publicKey) {
 	}
 
@@ -55,8 +52,8 @@ class DeliveryApi {
 
 	@PostMapping("/sites/{siteId}/enrolment-token")
 	@Operation(summary = "生成考点服务器注册码（本站点院校，24 小时内有效，只显示一次）")
-	TokenResponse token(Scope scope, @PathVariable long siteId) {
-		return new TokenResponse(delivery.enrolmentToken(scope, siteId), Instant.now().plus(java.time.Duration.ofHours(24)));
+	Delivery.EnrolmentToken token(Scope scope, @PathVariable long siteId) {
+		return delivery.enrolmentToken(scope, siteId);
 	}
 
 	@PostMapping("/enrol")
@@ -91,16 +88,16 @@ class DeliveryApi {
 
 	@GetMapping("/site/packages")
 	@Operation(summary = "考点服务器：可下载的试卷包（考前 7 天起）")
-	List<Delivery.PackageView> sitePackages(HttpServletRequest request, @RequestHeader("X-Kaowu-Site") String site,
-			@RequestHeader("X-Kaowu-Time") String time, @RequestHeader("X-Kaowu-Signature") String signature) {
+	List<Delivery.PackageView> sitePackages(HttpServletRequest request, @RequestHeader(SiteRequest.SITE_HEADER) String site,
+			@RequestHeader(SiteRequest.TIME_HEADER) String time, @RequestHeader(SiteRequest.SIGNATURE_HEADER) String signature) {
 		return delivery.sitePackages(new Delivery.SiteSignature(site, time, signature), "GET", request.getRequestURI());
 	}
 
 	@GetMapping("/site/packages/{packageId}")
 	@Operation(summary = "考点服务器：下载试卷包")
 	ResponseEntity<byte[]> download(HttpServletRequest request, @PathVariable String packageId,
-			@RequestHeader("X-Kaowu-Site") String site, @RequestHeader("X-Kaowu-Time") String time,
-			@RequestHeader("X-Kaowu-Signature") String signature) {
+			@RequestHeader(SiteRequest.SITE_HEADER) String site, @RequestHeader(SiteRequest.TIME_HEADER) String time,
+			@RequestHeader(SiteRequest.SIGNATURE_HEADER) String signature) {
 		byte[] file = delivery.download(new Delivery.SiteSignature(site, time, signature), "GET",
 				request.getRequestURI(), packageId);
 		return Downloads.attachment(packageId + ".kwpkg", "application/octet-stream", file);
@@ -109,8 +106,8 @@ class DeliveryApi {
 	@PostMapping("/site/packages/{packageId}/release")
 	@Operation(summary = "考点服务器：获取解密密钥（开考前 30 分钟起）")
 	ReleaseResponse release(HttpServletRequest request, @PathVariable String packageId,
-			@RequestHeader("X-Kaowu-Site") String site, @RequestHeader("X-Kaowu-Time") String time,
-			@RequestHeader("X-Kaowu-Signature") String signature) {
+			@RequestHeader(SiteRequest.SITE_HEADER) String site, @RequestHeader(SiteRequest.TIME_HEADER) String time,
+			@RequestHeader(SiteRequest.SIGNATURE_HEADER) String signature) {
 		byte[] key = delivery.release(new Delivery.SiteSignature(site, time, signature), "POST",
 				request.getRequestURI(), packageId);
 		return new ReleaseResponse(Base64.getEncoder().encodeToString(key));
@@ -119,8 +116,8 @@ class DeliveryApi {
 	@PutMapping("/site/results/{resultId}")
 	@Operation(summary = "考点服务器：开始上传成绩包（分块清单）", description = "可重复调用；返回仍缺的分块")
 	ResultIntake.UploadState manifest(HttpServletRequest request, @PathVariable String resultId,
-			@RequestHeader("X-Kaowu-Site") String site, @RequestHeader("X-Kaowu-Time") String time,
-			@RequestHeader("X-Kaowu-Signature") String signature, @RequestBody byte[] manifest) {
+			@RequestHeader(SiteRequest.SITE_HEADER) String site, @RequestHeader(SiteRequest.TIME_HEADER) String time,
+			@RequestHeader(SiteRequest.SIGNATURE_HEADER) String signature, @RequestBody byte[] manifest) {
 		return results.manifest(new Delivery.SiteSignature(site, time, signature), "PUT", request.getRequestURI(),
 				resultId, manifest);
 	}
@@ -128,8 +125,8 @@ class DeliveryApi {
 	@PutMapping("/site/results/{resultId}/chunks/{index}")
 	@Operation(summary = "考点服务器：上传一个分块", description = "按清单校验 SM3；重复上传不改变任何内容")
 	ResultIntake.UploadState chunk(HttpServletRequest request, @PathVariable String resultId, @PathVariable int index,
-			@RequestHeader("X-Kaowu-Site") String site, @RequestHeader("X-Kaowu-Time") String time,
-			@RequestHeader("X-Kaowu-Signature") String signature, @RequestBody byte[] data) {
+			@RequestHeader(SiteRequest.SITE_HEADER) String site, @RequestHeader(SiteRequest.TIME_HEADER) String time,
+			@RequestHeader(SiteRequest.SIGNATURE_HEADER) String signature, @RequestBody byte[] data) {
 		return results.chunk(new Delivery.SiteSignature(site, time, signature), "PUT", request.getRequestURI(),
 				resultId, index, data);
 	}
@@ -137,8 +134,8 @@ class DeliveryApi {
 	@GetMapping("/site/results/{resultId}")
 	@Operation(summary = "考点服务器：上传进度（仍缺的分块）")
 	ResultIntake.UploadState status(HttpServletRequest request, @PathVariable String resultId,
-			@RequestHeader("X-Kaowu-Site") String site, @RequestHeader("X-Kaowu-Time") String time,
-			@RequestHeader("X-Kaowu-Signature") String signature) {
+			@RequestHeader(SiteRequest.SITE_HEADER) String site, @RequestHeader(SiteRequest.TIME_HEADER) String time,
+			@RequestHeader(SiteRequest.SIGNATURE_HEADER) String signature) {
 		return results.status(new Delivery.SiteSignature(site, time, signature), "GET", request.getRequestURI(),
 				resultId);
 	}
@@ -146,8 +143,8 @@ class DeliveryApi {
 	@PostMapping("/site/results/{resultId}/complete")
 	@Operation(summary = "考点服务器：完成上传", description = "重组并校验签名、哈希链与序号（拒绝重放），然后接收考生成绩")
 	ResultIntake.UploadState complete(HttpServletRequest request, @PathVariable String resultId,
-			@RequestHeader("X-Kaowu-Site") String site, @RequestHeader("X-Kaowu-Time") String time,
-			@RequestHeader("X-Kaowu-Signature") String signature) {
+			@RequestHeader(SiteRequest.SITE_HEADER) String site, @RequestHeader(SiteRequest.TIME_HEADER) String time,
+			@RequestHeader(SiteRequest.SIGNATURE_HEADER) String signature) {
 		return results.complete(new Delivery.SiteSignature(site, time, signature), "POST", request.getRequestURI(),
 				resultId);
 	}

@@ -45,7 +45,7 @@ class DeliveryController {
 
 	@PostMapping("/servers/{siteId}/token")
 	String token(Scope scope, @PathVariable long siteId, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("token", delivery.enrolmentToken(scope, siteId));
+		redirect.addFlashAttribute("token", delivery.enrolmentToken(scope, siteId).token());
 		redirect.addFlashAttribute("tokenSite", siteId);
 		return "redirect:/delivery/servers";
 	}
