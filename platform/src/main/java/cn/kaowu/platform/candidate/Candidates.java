@@ -1,9 +1,5 @@
 package cn.kaowu.platform.candidate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +14,12 @@ import javax.sql.DataSource;
 
 import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.PageQuery;
+import cn.kaowu.platform.kernel.PgCopy;
 import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Where;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /** The candidate table. */
@@ -86,39 +81,22 @@ class Candidates {
 		if (values.isEmpty()) {
 			return 0;
 		}
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			String ts = Timestamp.from(now).toInstant().toString();
-			StringBuilder csv = new StringBuilder(values.size() * 160);
-			for (CandidateRules.Values v : values) {
-				csv.append(collegeId).append(',').append(kind.name()).append(',');
-				field(csv, v.name()).append(',');
-				field(csv, v.pinyin()).append(',').append(v.gender().name()).append(',').append(v.idType().name()).append(',');
-				field(csv, v.idNumber()).append(',');
-				field(csv, v.phone()).append(',').append(v.enrolmentYear()).append(',');
-				field(csv, v.educationLevel()).append(',');
-				field(csv, v.majorName()).append(',');
-				field(csv, v.majorCode()).append(',').append(VerificationState.NO_PHOTO.name()).append(',')
-					.append(jobId).append(',').append(ts).append(',').append(ts).append('\n');
-			}
-			return (int) copy.copyIn("COPY candidate (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
-					new java.io.StringReader(csv.toString()));
-		}
-		catch (SQLException e) {
-			throw new org.springframework.dao.DataIntegrityViolationException(e.getMessage(), e);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		String ts = now.toString();
+		return (int) PgCopy.copy(dataSource, "COPY candidate (" + COLUMNS + ") FROM STDIN (FORMAT csv)", values,
+				(csv, v) -> {
+					csv.append(collegeId).append(',').append(kind.name()).append(',');
+					PgCopy.quoted(csv, v.name()).append(',');
+					PgCopy.quoted(csv, v.pinyin()).append(',').append(v.gender().name()).append(',')
+						.append(v.idType().name()).append(',');
+					PgCopy.quoted(csv, v.idNumber()).append(',');
+					PgCopy.quoted(csv, v.phone()).append(',').append(v.enrolmentYear()).append(',');
+					PgCopy.quoted(csv, v.educationLevel()).append(',');
+					PgCopy.quoted(csv, v.majorName()).append(',');
+					PgCopy.quoted(csv, v.majorCode()).append(',').append(VerificationState.NO_PHOTO.name()).append(',')
+						.append(jobId).append(',').append(ts).append(',').append(ts).append('\n');
+				});
 	}
 
-	private static StringBuilder field(StringBuilder csv, String value) {
-		return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
-	}
 
 	/** Which of the identities ({@code TYPE:number}) are already stored. */
 	Set<String> existingIdentities(Collection<CandidateRules.Values> values) {

@@ -175,7 +175,7 @@ public class ResultIntake {
 		try {
 			file = Files.createTempFile("kaowu-result-", ".kwres");
 			try (OutputStream out = Files.newOutputStream(file)) {
-				manifest.reassemble(chunks(resultId, manifest.chunkCount()), out);
+				manifest.reassemble(chunks(resultId), out);
 			}
 			ResultPackageVerifier verified = ResultPackageVerifier.verify(file, Objects.requireNonNull(site.code()),
 					siteKey, guard());
@@ -321,14 +321,11 @@ public class ResultIntake {
 			.query(Integer.class).list());
 	}
 
-	private Iterable<ChunkManifest.Chunk> chunks(String resultId, int count) {
-		List<ChunkManifest.Chunk> chunks = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			byte[] data = jdbc.sql("SELECT data FROM result_chunk WHERE result_id = ? AND idx = ?").params(resultId, i)
-				.query(byte[].class).single();
-			chunks.add(new ChunkManifest.Chunk(i, data));
-		}
-		return chunks;
+	private Iterable<ChunkManifest.Chunk> chunks(String resultId) {
+		// In index order; ChunkManifest.reassemble refuses a gap or a repeat.
+		return jdbc.sql("SELECT idx, data FROM result_chunk WHERE result_id = ? ORDER BY idx").param(resultId)
+			.query((rs, n) -> new ChunkManifest.Chunk(rs.getInt(1), rs.getBytes(2)))
+			.list();
 	}
 
 	private UploadState state(String resultId) {

@@ -1,6 +1,5 @@
 package cn.kaowu.platform.enrollment;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,15 +21,13 @@ import cn.kaowu.platform.catalog.CertificateLevel;
 import cn.kaowu.platform.catalog.ExamMode;
 import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.PageQuery;
+import cn.kaowu.platform.kernel.PgCopy;
 import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Where;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /** The registration_record table. */
@@ -90,72 +87,34 @@ class RegistrationRecords {
 		if (records.isEmpty()) {
 			return 0;
 		}
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			CopyIn copy = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("COPY registration_record (" + COLUMNS + ") FROM STDIN (FORMAT csv)");
-			try {
-				String ts = now.toString();
-				String job = jobId == null ? "" : jobId.toString();
-				StringBuilder csv = new StringBuilder(CHUNK * 400);
-				int n = 0;
-				for (NewRecord r : records) {
-					line(csv, r, job, ts);
-					if (++n % CHUNK == 0) {
-						write(copy, csv);
-					}
-				}
-				write(copy, csv);
-				return (int) copy.endCopy();
-			}
-			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
-			}
-		}
-		catch (SQLException e) {
-			throw new org.springframework.dao.DataIntegrityViolationException(e.getMessage(), e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	private static final int CHUNK = 2_000;
-
-	private static void write(CopyIn copy, StringBuilder csv) throws SQLException {
-		byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		copy.writeToCopy(bytes, 0, bytes.length);
-		csv.setLength(0);
+		String ts = now.toString();
+		String job = jobId == null ? "" : jobId.toString();
+		return (int) PgCopy.copy(dataSource, "COPY registration_record (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
+				records, (csv, r) -> line(csv, r, job, ts));
 	}
 
 	private static void line(StringBuilder csv, NewRecord r, String job, String ts) {
 		csv.append(r.planId()).append(',');
-		field(csv, r.planName()).append(',').append(r.planYear()).append(',').append(r.organisationId()).append(',');
-		field(csv, r.organisationName()).append(',').append(r.certificateId()).append(',');
-		field(csv, r.certificateName()).append(',').append(r.levelId()).append(',').append(r.level().name())
+		PgCopy.quoted(csv, r.planName()).append(',').append(r.planYear()).append(',').append(r.organisationId()).append(',');
+		PgCopy.quoted(csv, r.organisationName()).append(',').append(r.certificateId()).append(',');
+		PgCopy.quoted(csv, r.certificateName()).append(',').append(r.levelId()).append(',').append(r.level().name())
 			.append(',').append(r.planSubjectId()).append(',');
-		field(csv, r.subjectName()).append(',');
-		field(csv, r.subjectCode()).append(',').append(r.examMode().name()).append(',')
+		PgCopy.quoted(csv, r.subjectName()).append(',');
+		PgCopy.quoted(csv, r.subjectCode()).append(',').append(r.examMode().name()).append(',')
 			.append(r.startsAt()).append(',').append(r.endsAt()).append(',').append(r.candidateId()).append(',')
 			.append(r.candidateKind().name()).append(',');
-		field(csv, r.name()).append(',');
-		field(csv, r.pinyin()).append(',').append(r.gender()).append(',').append(r.idType()).append(',');
-		field(csv, r.idNumber()).append(',');
-		field(csv, r.phone()).append(',');
-		field(csv, r.majorName()).append(',');
-		field(csv, r.majorCode()).append(',').append(r.collegeId()).append(',');
-		field(csv, r.collegeName()).append(',').append(r.provinceId()).append(',').append(r.siteId()).append(',');
-		field(csv, r.siteCode()).append(',');
-		field(csv, r.siteName()).append(',').append(r.siteCollegeId()).append(',').append(job).append(',')
+		PgCopy.quoted(csv, r.name()).append(',');
+		PgCopy.quoted(csv, r.pinyin()).append(',').append(r.gender()).append(',').append(r.idType()).append(',');
+		PgCopy.quoted(csv, r.idNumber()).append(',');
+		PgCopy.quoted(csv, r.phone()).append(',');
+		PgCopy.quoted(csv, r.majorName()).append(',');
+		PgCopy.quoted(csv, r.majorCode()).append(',').append(r.collegeId()).append(',');
+		PgCopy.quoted(csv, r.collegeName()).append(',').append(r.provinceId()).append(',').append(r.siteId()).append(',');
+		PgCopy.quoted(csv, r.siteCode()).append(',');
+		PgCopy.quoted(csv, r.siteName()).append(',').append(r.siteCollegeId()).append(',').append(job).append(',')
 			.append(ts).append('\n');
 	}
 
-	private static StringBuilder field(StringBuilder csv, String value) {
-		return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
-	}
 
 	/**
 	 * Serialises registrations of a college for a certificate until the transaction ends, so the quota read and

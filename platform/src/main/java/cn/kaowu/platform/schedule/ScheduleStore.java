@@ -1,8 +1,5 @@
 package cn.kaowu.platform.schedule;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,13 +8,11 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import cn.kaowu.platform.kernel.PgCopy;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /** The schedule tables: runs, seats and invigilation duties. */
@@ -88,46 +83,19 @@ class ScheduleStore {
 		});
 	}
 
-	/** The seats with one COPY on the caller's transaction, written in chunks. */
-	void copySeats(List<SeatRow> seats) throws SQLException {
+	/** The seats with one COPY on the caller's transaction. */
+	void copySeats(List<SeatRow> seats) {
 		if (seats.isEmpty()) {
 			return;
 		}
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-					COPY schedule_seat (record_id, plan_id, site_id, plan_subject_id, candidate_id, room_id, room_name,
-					  seat_number, ticket_number) FROM STDIN (FORMAT csv)""");
-			try {
-				StringBuilder csv = new StringBuilder(4096 * 80);
-				int n = 0;
-				for (SeatRow s : seats) {
-					csv.append(s.recordId()).append(',').append(s.planId()).append(',').append(s.siteId()).append(',')
-						.append(s.planSubjectId()).append(',').append(s.candidateId()).append(',').append(s.roomId())
-						.append(",\"").append(s.roomName().replace("\"", "\"\"")).append("\",").append(s.seatNumber())
-						.append(',').append(s.ticketNumber()).append('\n');
-					if (++n % 4096 == 0) {
-						write(copy, csv);
-					}
-				}
-				write(copy, csv);
-				copy.endCopy();
-			}
-			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
-			}
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	private static void write(CopyIn copy, StringBuilder csv) throws SQLException {
-		byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-		copy.writeToCopy(bytes, 0, bytes.length);
-		csv.setLength(0);
+		PgCopy.copy(dataSource, """
+				COPY schedule_seat (record_id, plan_id, site_id, plan_subject_id, candidate_id, room_id, room_name,
+				  seat_number, ticket_number) FROM STDIN (FORMAT csv)""", seats, (csv, s) -> {
+			csv.append(s.recordId()).append(',').append(s.planId()).append(',').append(s.siteId()).append(',')
+				.append(s.planSubjectId()).append(',').append(s.candidateId()).append(',').append(s.roomId()).append(',');
+			PgCopy.quoted(csv, s.roomName()).append(',').append(s.seatNumber()).append(',').append(s.ticketNumber())
+				.append('\n');
+		});
 	}
 
 	void insertDuties(List<DutyRow> duties) {

@@ -1,7 +1,6 @@
 package cn.kaowu.platform.schedule;
 
 import java.io.OutputStream;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -374,12 +373,7 @@ public class Scheduling {
 					result.candidateNumbers().size(), result.seats().size(),
 					siteWarnings.isEmpty() ? null : String.join("\n", siteWarnings), now, null));
 		}
-		try {
-			store.copySeats(seatRows);
-		}
-		catch (SQLException e) {
-			throw new org.springframework.dao.DataIntegrityViolationException(e.getMessage(), e);
-		}
+		store.copySeats(seatRows);
 		store.insertDuties(dutyRows);
 		store.insertRuns(runRows);
 		audit.record(scope, AuditRecord.of("schedule.run", "ExamPlan", planId, null, "DRAFT",
