@@ -396,7 +396,7 @@ public class Delivery {
 	// ---- helpers ------------------------------------------------------------------------------------------------
 
 	/** The site a signed request comes from, or {@link SiteRefused}. */
-	long verify(SiteSignature proof, String method, String path) {
+	public long verify(SiteSignature proof, String method, String path) {
 		if (!SiteRequest.fresh(proof.time(), clock.instant())) {
 			throw new SiteRefused();
 		}

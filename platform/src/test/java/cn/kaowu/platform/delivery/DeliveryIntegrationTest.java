@@ -233,11 +233,41 @@ class DeliveryIntegrationTest {
 		assertThat(theoryIntake.path("submitted").asInt()).isEqualTo(2);
 		JsonNode rows = orgApi.get("/api/v1/delivery/plans/" + r.plan().id() + "/packages/" + theoryPackage
 				+ "/reconciliation").body();
-		int gaps = 0;
+		int notInResult = 0;
+		int absent = 0;
 		for (JsonNode row : rows) {
-			gaps += row.path("uploaded").asBoolean() ? 0 : 1;
+			String gaps = row.path("gaps").toString();
+			notInResult += row.path("uploaded").asBoolean() ? 0 : 1;
+			if (gaps.contains("MISSING_FROM_RESULT")) {
+				assertThat(row.path("flagged").asBoolean()).isTrue();
+			}
+			if (gaps.contains("ABSENT")) {
+				absent++;
+				assertThat(row.path("objectiveScore").isNull()).as("an absent candidate has no score").isTrue();
+				assertThat(row.path("flagged").asBoolean()).as("absence is recorded, not a gap").isFalse();
+			}
+			else if (row.path("uploaded").asBoolean()) {
+				assertThat(row.path("objectiveScore").decimalValue()).isEqualByComparingTo("10");
+				assertThat(row.path("gaps")).isEmpty();
+			}
 		}
-		assertThat(gaps).isEqualTo(41);
+		assertThat(notInResult).isEqualTo(41);
+		assertThat(absent).isEqualTo(1);
+		assertThat(theoryIntake.path("flagged").asInt()).isEqualTo(41);
+
+		// The same on the 成绩回收 pages; a college's account sees neither.
+		cn.kaowu.platform.WebSession page = new cn.kaowu.platform.WebSession(port);
+		page.login(r.setting().orgAccount().username(), TestWorld.PASSWORD);
+		var intakePage = page.get("/results?planId=" + r.plan().id());
+		assertThat(intakePage.status()).isEqualTo(200);
+		assertThat(intakePage.body()).contains(theoryPackage).contains("已上传");
+		var detail = page.get("/results/" + r.plan().id() + "/" + theoryPackage + "?flagged=true");
+		assertThat(detail.body()).contains("成绩包中无此考生").doesNotContain("data-ticket=\"" + contents.candidates().get(0).ticketNumber() + "\"");
+		assertThat(page.get("/results/" + r.plan().id() + "/" + theoryPackage).body())
+			.contains("data-ticket=\"" + contents.candidates().get(0).ticketNumber() + "\"").contains("10.0").contains("缺考");
+		cn.kaowu.platform.WebSession collegePage = new cn.kaowu.platform.WebSession(port);
+		collegePage.login(r.setting().collegeAccount().username(), TestWorld.PASSWORD);
+		assertThat(collegePage.get("/results/" + r.plan().id() + "/" + theoryPackage).status()).isIn(403, 404);
 
 		// Another ORG does not see the plan.
 		Scope otherOrg = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));

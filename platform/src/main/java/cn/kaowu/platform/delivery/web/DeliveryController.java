@@ -3,7 +3,6 @@ package cn.kaowu.platform.delivery.web;
 import java.util.List;
 
 import cn.kaowu.platform.delivery.Delivery;
-import cn.kaowu.platform.delivery.ResultIntake;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
@@ -27,13 +26,10 @@ class DeliveryController {
 
 	private final Delivery delivery;
 
-	private final ResultIntake results;
-
 	private final ProblemMessages messages;
 
-	DeliveryController(Delivery delivery, ResultIntake results, ProblemMessages messages) {
+	DeliveryController(Delivery delivery, ProblemMessages messages) {
 		this.delivery = delivery;
-		this.results = results;
 		this.messages = messages;
 	}
 
@@ -57,11 +53,6 @@ class DeliveryController {
 		model.addAttribute("plans", plans);
 		model.addAttribute("plan", plan);
 		model.addAttribute("packages", plan == null ? List.of() : delivery.packages(scope, plan.id()));
-		java.util.Map<String, ResultIntake.PackageIntake> intake = new java.util.HashMap<>();
-		if (plan != null) {
-			results.intake(scope, plan.id()).forEach(i -> intake.put(i.packageId(), i));
-		}
-		model.addAttribute("intake", intake);
 		return "delivery/packages";
 	}
 

@@ -1,8 +1,9 @@
-package cn.kaowu.platform.delivery;
+package cn.kaowu.platform.result;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -11,8 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import cn.kaowu.exampackage.ResultReplayGuard;
 import cn.kaowu.exampackage.Sm2Keys;
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
+import cn.kaowu.platform.delivery.Delivery;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
@@ -33,6 +35,7 @@ import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.schedule.Scheduling;
 import cn.kaowu.platform.site.ExamSites;
 import cn.kaowu.platform.site.SiteView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,12 +69,51 @@ public class ResultIntake {
 
 	/** A package's intake: 已上传 / 逾期上传 / 未上传 and its candidates' counts. */
 	public record PackageIntake(String packageId, long siteId, String siteName, Instant slotEnd, String state,
-			int registered, int signedIn, int submitted, int uploaded) {
+			int registered, int signedIn, int submitted, int uploaded, int flagged) {
 	}
 
-	/** One candidate's way from registration to upload: registered → signed in → submitted → uploaded. */
-	public record Reconciliation(String ticketNumber, String name, boolean signedIn, boolean submitted,
-			boolean uploaded, String receipt) {
+	/**
+	 * One candidate's way from registration to upload: registered → signed in → submitted → uploaded, with the
+	 * objective score graded on site and every gap on the way.
+	 */
+	public record Reconciliation(String ticketNumber, String name, boolean registered, boolean signedIn,
+			boolean submitted, boolean uploaded, @Nullable BigDecimal objectiveScore, int answered, String receipt,
+			List<Gap> gaps, boolean flagged) {
+
+		static Reconciliation of(String ticketNumber, String name, boolean registered, boolean signedIn,
+				boolean submitted, boolean uploaded, @Nullable BigDecimal objectiveScore, int answered, String receipt,
+				List<Gap> gaps) {
+			return new Reconciliation(ticketNumber, name, registered, signedIn, submitted, uploaded, objectiveScore,
+					answered, receipt, List.copyOf(gaps), gaps.stream().anyMatch(Gap::problem));
+		}
+	}
+
+	/** What the reconciliation finds on a candidate's way; {@link #problem()} ones need someone to act. */
+	public enum Gap {
+		/** The package is due (10 minutes after the slot) and no result came. */
+		NOT_UPLOADED(true),
+		/** The site's result package came but does not list this registered candidate. */
+		MISSING_FROM_RESULT(true),
+		/** Uploaded without a sign-in: absent (缺考), as recorded by the site. */
+		ABSENT(false),
+		/** Signed in but not submitted: the site should have closed every sitting before exporting. */
+		NOT_SUBMITTED(true),
+		/** A result for a ticket that is not registered in this package's slot. */
+		NOT_REGISTERED(true);
+
+		private final boolean problem;
+
+		Gap(boolean problem) {
+			this.problem = problem;
+		}
+
+		public boolean problem() {
+			return problem;
+		}
+	}
+
+	/** A package's intake with its candidates. */
+	public record PackageDetail(PackageIntake intake, List<Reconciliation> candidates) {
 	}
 
 	private final JdbcClient jdbc;
@@ -108,17 +150,17 @@ public class ResultIntake {
 			manifest = ChunkManifest.decode(encoded);
 		}
 		catch (CryptoException | IllegalArgumentException e) {
-			throw new InvalidInputProblem("manifest", "delivery.result.badManifest");
+			throw new InvalidInputProblem("manifest", "result.badManifest");
 		}
 		if (!manifest.resultPackageId().equals(resultId) || manifest.totalLength() > MAX_BYTES) {
-			throw new InvalidInputProblem("manifest", "delivery.result.badManifest");
+			throw new InvalidInputProblem("manifest", "result.badManifest");
 		}
 		var existing = jdbc.sql("SELECT site_id, manifest FROM result_upload WHERE id = ?").param(resultId)
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
 			.optional();
 		if (existing.isPresent()) {
 			if (existing.get().getKey() != siteId || !java.util.Arrays.equals(existing.get().getValue(), encoded)) {
-				throw new DomainException(HttpStatus.CONFLICT, "delivery.result.otherManifest");
+				throw new DomainException(HttpStatus.CONFLICT, "result.otherManifest");
 			}
 		}
 		else {
@@ -141,7 +183,7 @@ public class ResultIntake {
 			manifest.verifyChunk(index, data);
 		}
 		catch (CryptoException | IllegalArgumentException e) {
-			throw new InvalidInputProblem("chunk", "delivery.result.badChunk", index);
+			throw new InvalidInputProblem("chunk", "result.badChunk", index);
 		}
 		jdbc.sql("INSERT INTO result_chunk (result_id, idx, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 			.params(resultId, index, data)
@@ -166,7 +208,7 @@ public class ResultIntake {
 		ChunkManifest manifest = receiving(siteId, resultId);
 		List<Integer> missing = manifest.missing(received(resultId));
 		if (!missing.isEmpty()) {
-			throw new DomainException(HttpStatus.CONFLICT, "delivery.result.missing", missing.size());
+			throw new DomainException(HttpStatus.CONFLICT, "result.missing", missing.size());
 		}
 		SiteView site = sites.find(siteId).orElseThrow();
 		PublicKey siteKey = Sm2Keys.publicKeyFromPem(jdbc.sql("SELECT public_key FROM site_link WHERE site_id = ?")
@@ -205,7 +247,7 @@ public class ResultIntake {
 				.params(packageId, verified.header().sequence(), Timestamp.from(clock.instant()), resultId)
 				.update();
 			jdbc.sql("DELETE FROM result_chunk WHERE result_id = ?").param(resultId).update();
-			audit.record(Scope.system(), AuditRecord.of("delivery.result", "ResultPackage", resultId, "RECEIVING",
+			audit.record(Scope.system(), AuditRecord.of("result.upload", "ResultPackage", resultId, "RECEIVING",
 					"ACCEPTED", site.name() + " " + site.code() + "：成绩包 " + results.size() + " 名考生，链头 "
 							+ verified.chainHead().substring(0, 16), site.collegeId()));
 			return state(resultId);
@@ -214,9 +256,9 @@ public class ResultIntake {
 			jdbc.sql("UPDATE result_upload SET status = 'REJECTED', reason = ?, completed_at = ? WHERE id = ?")
 				.params(e.getMessage(), Timestamp.from(clock.instant()), resultId)
 				.update();
-			audit.record(Scope.system(), AuditRecord.of("delivery.result", "ResultPackage", resultId, "RECEIVING",
+			audit.record(Scope.system(), AuditRecord.of("result.upload", "ResultPackage", resultId, "RECEIVING",
 					"REJECTED", site.name() + " " + site.code() + "：" + e.getMessage(), site.collegeId()));
-			throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "delivery.result.rejected", e.getMessage());
+			throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "result.rejected", e.getMessage());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -238,46 +280,90 @@ public class ResultIntake {
 	/** The intake of a plan's packages. The ORG owning the plan. */
 	@Transactional(readOnly = true)
 	public List<PackageIntake> intake(Scope scope, long planId) {
-		Instant now = clock.instant();
-		List<PackageIntake> out = new ArrayList<>();
-		for (Delivery.PackageView p : delivery.packagesOfOwnPlan(scope, planId)) {
-			List<Reconciliation> rows = reconcile(p);
-			Instant accepted = jdbc.sql("SELECT min(completed_at) FROM result_upload WHERE exam_package_id = ? AND status = 'ACCEPTED'")
-				.param(p.id()).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
-			Instant due = p.slotEnd().plus(DUE_AFTER_END);
-			String state = accepted == null ? (now.isAfter(due) ? "MISSING" : "WAITING")
-					: (accepted.isAfter(due) ? "LATE" : "UPLOADED");
-			out.add(new PackageIntake(p.id(), p.siteId(), p.siteName(), p.slotEnd(), state, rows.size(),
-					(int) rows.stream().filter(Reconciliation::signedIn).count(),
-					(int) rows.stream().filter(Reconciliation::submitted).count(),
-					(int) rows.stream().filter(Reconciliation::uploaded).count()));
-		}
-		return out;
+		return delivery.packagesOfOwnPlan(scope, planId).stream().map(p -> intakeOf(p, reconcile(p))).toList();
 	}
 
 	/** Every registered candidate of a package and how far their result came. The ORG owning the plan. */
 	@Transactional(readOnly = true)
 	public List<Reconciliation> reconciliation(Scope scope, long planId, String packageId) {
+		return detail(scope, planId, packageId).candidates();
+	}
+
+	/** A package's intake and its reconciliation. The ORG owning the plan; another package id answers 404. */
+	@Transactional(readOnly = true)
+	public PackageDetail detail(Scope scope, long planId, String packageId) {
 		Delivery.PackageView p = delivery.packagesOfOwnPlan(scope, planId).stream()
 			.filter(x -> x.id().equals(packageId))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundProblem("试卷包", packageId));
-		return reconcile(p);
+		List<Reconciliation> rows = reconcile(p);
+		return new PackageDetail(intakeOf(p, rows), rows);
+	}
+
+	private PackageIntake intakeOf(Delivery.PackageView p, List<Reconciliation> rows) {
+		Instant accepted = acceptedAt(p.id());
+		Instant due = p.slotEnd().plus(DUE_AFTER_END);
+		String state = accepted == null ? (clock.instant().isAfter(due) ? "MISSING" : "WAITING")
+				: (accepted.isAfter(due) ? "LATE" : "UPLOADED");
+		List<Reconciliation> registered = rows.stream().filter(Reconciliation::registered).toList();
+		return new PackageIntake(p.id(), p.siteId(), p.siteName(), p.slotEnd(), state, registered.size(),
+				(int) registered.stream().filter(Reconciliation::signedIn).count(),
+				(int) registered.stream().filter(Reconciliation::submitted).count(),
+				(int) registered.stream().filter(Reconciliation::uploaded).count(),
+				(int) rows.stream().filter(Reconciliation::flagged).count());
+	}
+
+	private @Nullable Instant acceptedAt(String packageId) {
+		return jdbc.sql("SELECT min(completed_at) FROM result_upload WHERE exam_package_id = ? AND status = 'ACCEPTED'")
+			.param(packageId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
 	}
 
 	private List<Reconciliation> reconcile(Delivery.PackageView p) {
-		Map<String, Map<String, Object>> results = new HashMap<>();
-		jdbc.sql("SELECT * FROM result_candidate WHERE exam_package_id = ?").param(p.id()).query().listOfRows()
-			.forEach(row -> results.put((String) row.get("ticket_number"), row));
-		return scheduling.publishedSeats(p.planId(), p.siteId()).stream()
-			.filter(s -> s.planSubjectId() == p.planSubjectId())
-			.map(s -> {
-				Map<String, Object> r = results.get(s.ticketNumber());
-				return new Reconciliation(s.ticketNumber(), s.name(), r != null && r.get("signed_in_at") != null,
-						r != null && r.get("submitted_at") != null, r != null,
-						r == null ? "" : (String) r.get("receipt"));
-			})
-			.toList();
+		Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+		jdbc.sql("SELECT * FROM result_candidate WHERE exam_package_id = ? ORDER BY ticket_number").param(p.id())
+			.query().listOfRows().forEach(row -> results.put((String) row.get("ticket_number"), row));
+		boolean anyAccepted = acceptedAt(p.id()) != null;
+		boolean due = clock.instant().isAfter(p.slotEnd().plus(DUE_AFTER_END));
+		List<Reconciliation> out = new ArrayList<>();
+		for (var s : scheduling.publishedSeats(p.planId(), p.siteId())) {
+			if (s.planSubjectId() != p.planSubjectId()) {
+				continue;
+			}
+			Map<String, Object> r = results.remove(s.ticketNumber());
+			List<Gap> gaps = new ArrayList<>();
+			if (r == null) {
+				if (anyAccepted) {
+					gaps.add(Gap.MISSING_FROM_RESULT);
+				}
+				else if (due) {
+					gaps.add(Gap.NOT_UPLOADED);
+				}
+				out.add(Reconciliation.of(s.ticketNumber(), s.name(), true, false, false, false, null, 0, "", gaps));
+				continue;
+			}
+			out.add(uploaded(s.ticketNumber(), s.name(), true, r));
+		}
+		// Results for tickets this slot does not have (a moved candidate, a wrong package): shown, never dropped.
+		results.forEach((ticket, r) -> out.add(uploaded(ticket, "", false, r)));
+		return out;
+	}
+
+	private static Reconciliation uploaded(String ticket, String name, boolean registered, Map<String, Object> r) {
+		boolean signedIn = r.get("signed_in_at") != null;
+		boolean submitted = r.get("submitted_at") != null;
+		List<Gap> gaps = new ArrayList<>();
+		if (!registered) {
+			gaps.add(Gap.NOT_REGISTERED);
+		}
+		if (!signedIn) {
+			gaps.add(Gap.ABSENT);
+		}
+		else if (!submitted) {
+			gaps.add(Gap.NOT_SUBMITTED);
+		}
+		return Reconciliation.of(ticket, name, registered, signedIn, submitted, true,
+				signedIn ? (BigDecimal) r.get("objective_score") : null, ((Number) r.get("answered")).intValue(),
+				(String) r.get("receipt"), gaps);
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
@@ -303,7 +389,7 @@ public class ResultIntake {
 		var row = jdbc.sql("SELECT status, manifest FROM result_upload WHERE id = ?").param(resultId)
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getBytes(2))).single();
 		if (!row.getKey().equals("RECEIVING")) {
-			throw new DomainException(HttpStatus.CONFLICT, "delivery.result.closed");
+			throw new DomainException(HttpStatus.CONFLICT, "result.closed");
 		}
 		return ChunkManifest.decode(row.getValue());
 	}
