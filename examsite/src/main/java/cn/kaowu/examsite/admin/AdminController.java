@@ -191,7 +191,7 @@ class AdminController {
     String packagePage(@PathVariable String packageId, Model model) {
         model.addAttribute("pkg", packages.get(packageId));
         model.addAttribute("rows", sittings.signInList(packageId));
-        return "admin/package";
+        return "admin/exam-package"; // not package.html: the jar plugin leaves **/package.html out of every jar
     }
 
     @PostMapping("/admin/packages/{packageId}/open")

@@ -211,8 +211,13 @@ class HttpPlatformLink implements PlatformLink {
 
     private static String detail(String problem) {
         try {
+            // RFC 9457 as the platform writes it: the detail, then each field's message ("token：注册码无效或已过期").
             JsonNode node = JSON.readTree(problem);
-            return node.path("detail").asString(problem);
+            StringBuilder text = new StringBuilder(node.path("detail").asString(problem));
+            for (JsonNode error : node.path("errors")) {
+                text.append("；").append(error.path("message").asString(""));
+            }
+            return text.toString();
         }
         catch (RuntimeException e) {
             return problem;

@@ -7,9 +7,8 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * to the console (or {@code kaowu.site.admin-initial-password}, for tests and scripted installs).
  */
 @Component
-public class SiteAdmins {
+public class SiteAdmins implements SmartInitializingSingleton {
 
     public static final String ADMIN = "admin";
     private static final Logger log = LoggerFactory.getLogger(SiteAdmins.class);
@@ -40,8 +39,12 @@ public class SiteAdmins {
         this.changeRequired = changeRequired;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void createAdminOnFirstStart() {
+    /**
+     * Before the web server takes requests (singletons are instantiated before the server starts), so a login
+     * arriving the moment the port opens finds the account.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
         if (jdbc.sql("select count(*) from site_admin").query(Long.class).single() > 0) {
             return;
         }

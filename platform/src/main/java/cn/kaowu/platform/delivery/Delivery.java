@@ -372,7 +372,9 @@ public class Delivery {
 		Instant now = clock.instant();
 		if (!ReleasePolicy.mayRelease(now, p.slotStart(), p.slotEnd())) {
 			throw new DomainException(HttpStatus.CONFLICT, "delivery.error.notYet",
-					ReleasePolicy.releaseFrom(p.slotStart()).toString());
+					java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+						.withZone(cn.kaowu.platform.kernel.AdjustableClock.CHINA)
+						.format(ReleasePolicy.releaseFrom(p.slotStart())));
 		}
 		log(p, "SITE", now, Scope.system(), proof.siteCode() + " 在考前获取解密密钥");
 		return releaseKey(packageId);

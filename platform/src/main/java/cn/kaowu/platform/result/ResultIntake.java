@@ -363,7 +363,7 @@ public class ResultIntake {
 		}
 		return Reconciliation.of(ticket, name, registered, signedIn, submitted, true,
 				signedIn ? (BigDecimal) r.get("objective_score") : null, ((Number) r.get("answered")).intValue(),
-				(String) r.get("receipt"), gaps);
+				submitted ? (String) r.get("receipt") : "", gaps);
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
