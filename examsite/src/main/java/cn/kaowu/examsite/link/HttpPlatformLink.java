@@ -53,7 +53,11 @@ class HttpPlatformLink implements PlatformLink {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    HttpPlatformLink(SiteSettings settings, SiteKeys keys, ExamPackages packages, Clock clock) {
+    private final int uploadRetries;
+
+    HttpPlatformLink(SiteSettings settings, SiteKeys keys, ExamPackages packages, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${kaowu.site.upload-retries:6}") int uploadRetries) {
+        this.uploadRetries = uploadRetries;
         this.settings = settings;
         this.keys = keys;
         this.packages = packages;
@@ -130,42 +134,66 @@ class HttpPlatformLink implements PlatformLink {
                     header.resultPackageId(), header.sequence(), header.examPackageId(), resultPackage);
             return Delivery.EXPORTED_TO_FILE;
         }
-        String base = base();
-        String path = "/api/v1/delivery/site/results/" + header.resultPackageId();
-        try {
-            ChunkManifest manifest = ChunkManifest.of(resultPackage, header.resultPackageId(),
-                    ChunkManifest.DEFAULT_CHUNK_SIZE);
-            HttpResponse<String> started = send(signed("PUT", path, base, manifest.encode()),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode state = JSON.readTree(started.body());
-            if (started.statusCode() == 200 && "ACCEPTED".equals(state.path("status").asString())) {
-                return Delivery.UPLOADED;
+        // A cut link often comes back within a minute: retry with the chunks the platform still lacks before
+        // leaving the package to the administrator's 上传到平台 (or the file).
+        for (int attempt = 0;; attempt++) {
+            try {
+                return uploadOnce(resultPackage, header);
             }
-            if (started.statusCode() != 200) {
-                throw new Refusal("平台拒收成绩包：" + detail(started.body()));
-            }
-            for (JsonNode missing : state.path("missing")) {
-                int index = missing.asInt();
-                HttpResponse<String> sent = send(signed("PUT", path + "/chunks/" + index, base,
-                        manifest.readChunk(resultPackage, index)), HttpResponse.BodyHandlers.ofString());
-                if (sent.statusCode() != 200) {
-                    log.warn("Chunk {} of result package {} not taken: HTTP {}", index, header.resultPackageId(),
-                            sent.statusCode());
+            catch (LinkDown e) {
+                if (attempt >= uploadRetries) {
+                    log.warn("Result package {} not uploaded ({}); kept for export and a later retry",
+                            header.resultPackageId(), e.getMessage());
+                    return Delivery.EXPORTED_TO_FILE;
+                }
+                Duration pause = Duration.ofSeconds(Math.min(15, 2L << attempt));
+                log.warn("Result package {}: link down ({}), resuming in {} s (attempt {} of {})",
+                        header.resultPackageId(), e.getMessage(), pause.toSeconds(), attempt + 1, uploadRetries);
+                try {
+                    Thread.sleep(pause);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     return Delivery.EXPORTED_TO_FILE;
                 }
             }
-            HttpResponse<String> done = send(signed("POST", path + "/complete", base, null),
-                    HttpResponse.BodyHandlers.ofString());
-            if (done.statusCode() == 422) {
-                throw new Refusal("平台拒收成绩包：" + detail(done.body()));
+        }
+    }
+
+    private Delivery uploadOnce(Path resultPackage, ResultPackageHeader header) {
+        String base = base();
+        String path = "/api/v1/delivery/site/results/" + header.resultPackageId();
+        ChunkManifest manifest = ChunkManifest.of(resultPackage, header.resultPackageId(),
+                ChunkManifest.DEFAULT_CHUNK_SIZE);
+        HttpResponse<String> started = send(signed("PUT", path, base, manifest.encode()),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode state = JSON.readTree(started.body());
+        if (started.statusCode() == 200 && "ACCEPTED".equals(state.path("status").asString())) {
+            return Delivery.UPLOADED;
+        }
+        if (started.statusCode() != 200) {
+            throw new Refusal("平台拒收成绩包：" + detail(started.body()));
+        }
+        for (JsonNode missing : state.path("missing")) {
+            int index = missing.asInt();
+            HttpResponse<String> sent = send(signed("PUT", path + "/chunks/" + index, base,
+                    manifest.readChunk(resultPackage, index)), HttpResponse.BodyHandlers.ofString());
+            if (sent.statusCode() >= 500) {
+                // a gateway or the platform itself is down for the moment: like a cut link, retried
+                throw new LinkDown("平台暂时无法接收分块 " + index + "（HTTP " + sent.statusCode() + "）", null);
             }
-            return done.statusCode() == 200 ? Delivery.UPLOADED : Delivery.EXPORTED_TO_FILE;
+            if (sent.statusCode() != 200) {
+                log.warn("Chunk {} of result package {} not taken: HTTP {}", index, header.resultPackageId(),
+                        sent.statusCode());
+                return Delivery.EXPORTED_TO_FILE;
+            }
         }
-        catch (LinkDown e) {
-            log.warn("Result package {} not uploaded ({}); kept for export and a later retry", header.resultPackageId(),
-                    e.getMessage());
-            return Delivery.EXPORTED_TO_FILE;
+        HttpResponse<String> done = send(signed("POST", path + "/complete", base, null),
+                HttpResponse.BodyHandlers.ofString());
+        if (done.statusCode() == 422) {
+            throw new Refusal("平台拒收成绩包：" + detail(done.body()));
         }
+        return done.statusCode() == 200 ? Delivery.UPLOADED : Delivery.EXPORTED_TO_FILE;
     }
 
     /** The platform could not be reached: not a refusal, the upload resumes later. */
@@ -190,10 +218,18 @@ class HttpPlatformLink implements PlatformLink {
                 .header(SiteRequest.SITE_HEADER, settings.siteCode().orElse(""))
                 .header(SiteRequest.TIME_HEADER, time)
                 .header(SiteRequest.SIGNATURE_HEADER, SiteRequest.sign(keys.privateKey(), method, path, time))
-                .timeout(Duration.ofMinutes(5))
+                .timeout(timeout(body))
                 .header("Content-Type", "application/octet-stream")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /**
+     * A chunk must arrive within 20 s plus 1 s per 32 KiB (a 1 MiB chunk: 52 s, enough at 256 kbit/s), so a cut
+     * link is noticed in a minute rather than hanging; requests without a body (downloads) keep 5 minutes.
+     */
+    static Duration timeout(byte @org.jspecify.annotations.Nullable [] body) {
+        return body == null ? Duration.ofMinutes(5) : Duration.ofSeconds(20 + body.length / 32_768);
     }
 
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {

@@ -210,6 +210,23 @@ class PlatformLinkIntegrationTest {
         assertThat(chunks).containsOnlyKeys(0);
         assertThat(link.deliverResult(file, header)).isEqualTo(PlatformLink.Delivery.UPLOADED);
         assertThat(accepted.get()).isEqualTo(3);
+
+        // A server that retries by itself (production: 6 times) gets past a cut without the administrator.
+        var header2 = ResultPackageHeader.create("PKG-LINK", TestPackages.SITE_CODE, 1, 2, clock.instant());
+        Path file2 = Files.createTempFile("result2", ".kwres");
+        try (var out = Files.newOutputStream(file2)) {
+            ResultPackageWriter writer = ResultPackageWriter.start(out, header2, keys.privateKey());
+            writer.addCandidate(new CandidateResult(TestPackages.ticket(1), new java.util.TreeMap<>(),
+                    java.math.BigDecimal.ZERO, List.of(new CandidateResult.Upload("P1", "作品.zip",
+                            new byte[1_500_000])), clock.instant(), clock.instant()));
+            writer.finish();
+        }
+        cutOnce.set(1);
+        chunks.clear(); // the stand-in keeps one upload's chunks
+        HttpPlatformLink retrying = new HttpPlatformLink(settings, keys, packages, clock, 1);
+        assertThat(retrying.deliverResult(file2, header2)).isEqualTo(PlatformLink.Delivery.UPLOADED);
+        assertThat(cutOnce.get()).as("the cut happened").isEqualTo(-1);
+        assertThat(accepted.get()).isEqualTo(1);
     }
 
     /** As the platform checks it ({@link SiteRequest}), with the key the site enrolled. */
