@@ -1,6 +1,11 @@
 package cn.kaowu.exampackage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -26,6 +31,22 @@ public final class Sm3 {
     /** SM3 digest of {@code data} as 64 lower-case hex characters. */
     public static String hex(byte[] data) {
         return HexFormat.of().formatHex(digest(data));
+    }
+
+    /** SM3 digest of a file's content as hex, read in 64 KiB blocks (memory does not grow with the file). */
+    public static String hex(Path file) {
+        SM3Digest sm3 = new SM3Digest();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0;) {
+                sm3.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] out = new byte[DIGEST_LENGTH];
+        sm3.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
     }
 
     /** SM3 digest of the UTF-8 bytes of {@code text} as 64 lower-case hex characters. */

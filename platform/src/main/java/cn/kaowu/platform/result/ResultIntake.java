@@ -35,6 +35,8 @@ import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.schedule.Scheduling;
 import cn.kaowu.platform.site.ExamSites;
 import cn.kaowu.platform.site.SiteView;
+import cn.kaowu.platform.storage.FileStorage;
+import cn.kaowu.platform.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,14 +79,14 @@ public class ResultIntake {
 	 * objective score graded on site and every gap on the way.
 	 */
 	public record Reconciliation(String ticketNumber, String name, boolean registered, boolean signedIn,
-			boolean submitted, boolean uploaded, @Nullable BigDecimal objectiveScore, int answered, String receipt,
-			List<Gap> gaps, boolean flagged) {
+			boolean submitted, boolean uploaded, @Nullable BigDecimal objectiveScore, int answered, int files,
+			String receipt, List<Gap> gaps, boolean flagged) {
 
 		static Reconciliation of(String ticketNumber, String name, boolean registered, boolean signedIn,
-				boolean submitted, boolean uploaded, @Nullable BigDecimal objectiveScore, int answered, String receipt,
-				List<Gap> gaps) {
+				boolean submitted, boolean uploaded, @Nullable BigDecimal objectiveScore, int answered, int files,
+				String receipt, List<Gap> gaps) {
 			return new Reconciliation(ticketNumber, name, registered, signedIn, submitted, uploaded, objectiveScore,
-					answered, receipt, List.copyOf(gaps), gaps.stream().anyMatch(Gap::problem));
+					answered, files, receipt, List.copyOf(gaps), gaps.stream().anyMatch(Gap::problem));
 		}
 	}
 
@@ -128,8 +130,11 @@ public class ResultIntake {
 
 	private final Clock clock;
 
+	private final FileStorage files;
+
 	ResultIntake(JdbcClient jdbc, Delivery delivery, Scheduling scheduling, ExamSites sites, AuditLog audit,
-			Clock clock) {
+			Clock clock, FileStorage files) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.delivery = delivery;
 		this.scheduling = scheduling;
@@ -231,20 +236,23 @@ public class ResultIntake {
 			for (CandidateResult r : results) {
 				jdbc.sql("""
 						INSERT INTO result_candidate (exam_package_id, ticket_number, result_id, objective_score, answered,
-						  receipt, signed_in_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						  receipt, signed_in_at, submitted_at, uploads) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 						ON CONFLICT (exam_package_id, ticket_number) DO UPDATE SET result_id = EXCLUDED.result_id,
 						  objective_score = EXCLUDED.objective_score, answered = EXCLUDED.answered,
+						  uploads = EXCLUDED.uploads,
 						  receipt = EXCLUDED.receipt, signed_in_at = EXCLUDED.signed_in_at,
 						  submitted_at = EXCLUDED.submitted_at""")
 					.params(packageId, r.ticketNumber(), resultId, r.objectiveScore(), r.answers().size(),
 							r.receipt().shortForm(), r.signedInAt() == null ? null : Timestamp.from(r.signedInAt()),
-							r.submittedAt() == null ? null : Timestamp.from(r.submittedAt()))
+							r.submittedAt() == null ? null : Timestamp.from(r.submittedAt()), r.uploads().size())
 					.update();
 			}
+			StoredFile stored = files.saveGenerated(Scope.system(), "result-package", resultId + ".kwres",
+					"application/octet-stream", file);
 			jdbc.sql("""
-					UPDATE result_upload SET status = 'ACCEPTED', exam_package_id = ?, sequence = ?, completed_at = ?
-					WHERE id = ?""")
-				.params(packageId, verified.header().sequence(), Timestamp.from(clock.instant()), resultId)
+					UPDATE result_upload SET status = 'ACCEPTED', exam_package_id = ?, sequence = ?, completed_at = ?,
+					  file_id = ? WHERE id = ?""")
+				.params(packageId, verified.header().sequence(), Timestamp.from(clock.instant()), stored.id(), resultId)
 				.update();
 			jdbc.sql("DELETE FROM result_chunk WHERE result_id = ?").param(resultId).update();
 			audit.record(Scope.system(), AuditRecord.of("result.upload", "ResultPackage", resultId, "RECEIVING",
@@ -338,7 +346,7 @@ public class ResultIntake {
 				else if (due) {
 					gaps.add(Gap.NOT_UPLOADED);
 				}
-				out.add(Reconciliation.of(s.ticketNumber(), s.name(), true, false, false, false, null, 0, "", gaps));
+				out.add(Reconciliation.of(s.ticketNumber(), s.name(), true, false, false, false, null, 0, 0, "", gaps));
 				continue;
 			}
 			out.add(uploaded(s.ticketNumber(), s.name(), true, r));
@@ -363,6 +371,7 @@ public class ResultIntake {
 		}
 		return Reconciliation.of(ticket, name, registered, signedIn, submitted, true,
 				signedIn ? (BigDecimal) r.get("objective_score") : null, ((Number) r.get("answered")).intValue(),
+				((Number) r.get("uploads")).intValue(),
 				submitted ? (String) r.get("receipt") : "", gaps);
 	}
 

@@ -2,6 +2,8 @@ package cn.kaowu.platform.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,17 +88,36 @@ public class FileStorage {
 		return save(scope, category, safeName(name), contentType, content);
 	}
 
+	/** Stores a large file the platform produced (a verified result package) without reading it into memory. */
+	@Transactional
+	public StoredFile saveGenerated(Scope scope, String category, String name, String contentType, Path content) {
+		UUID id = UUID.randomUUID();
+		blobs.put(id, content);
+		long size;
+		try {
+			size = Files.size(content);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return record(scope, id, category, safeName(name), contentType, size, Sm3.hex(content));
+	}
+
 	private StoredFile save(Scope scope, String category, String name, String contentType, byte[] content) {
 		UUID id = UUID.randomUUID();
 		blobs.put(id, content);
+		return record(scope, id, category, name, contentType, content.length, Sm3.hex(content));
+	}
+
+	private StoredFile record(Scope scope, UUID id, String category, String name, String contentType, long size,
+			String sm3) {
 		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-		StoredFile file = new StoredFile(id, category, name, contentType, content.length, Sm3.hex(content),
-				scope.organisationId(), now);
+		StoredFile file = new StoredFile(id, category, name, contentType, size, sm3, scope.organisationId(), now);
 		jdbc.sql("""
 				INSERT INTO stored_file (id, category, original_name, content_type, size_bytes, sm3, organisation_id,
 				  created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, category, name, contentType, content.length, file.sm3(), scope.organisationId(),
-					scope.accountId(), Timestamp.from(now))
+			.params(id, category, name, contentType, size, file.sm3(), scope.organisationId(), scope.accountId(),
+					Timestamp.from(now))
 			.update();
 		return file;
 	}

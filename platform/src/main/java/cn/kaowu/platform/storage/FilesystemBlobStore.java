@@ -27,11 +27,26 @@ class FilesystemBlobStore implements BlobStore {
 
 	@Override
 	public void put(UUID id, byte[] content) {
+		write(id, temp -> Files.write(temp, content));
+	}
+
+	@Override
+	public void put(UUID id, Path source) {
+		write(id, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
+	}
+
+	private interface Writer {
+
+		void write(Path temp) throws IOException;
+
+	}
+
+	private void write(UUID id, Writer writer) {
 		Path target = path(id);
 		try {
 			Files.createDirectories(target.getParent());
 			Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-			Files.write(temp, content);
+			writer.write(temp);
 			try {
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}

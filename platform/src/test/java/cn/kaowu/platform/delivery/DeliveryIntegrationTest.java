@@ -75,6 +75,9 @@ class DeliveryIntegrationTest {
 	@Autowired
 	AdjustableClock clock;
 
+	@Autowired
+	cn.kaowu.platform.storage.FileStorage files;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	final JsonMapper json = JsonMapper.builder().build();
@@ -203,6 +206,10 @@ class DeliveryIntegrationTest {
 		HttpResponse<String> done = signed("POST", upload + "/complete", r.site().code(), site);
 		assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
 		assertThat(json.readTree(done.body()).path("status").asString()).isEqualTo("ACCEPTED");
+		// The accepted package is kept whole, as the site signed it (practical uploads are graded from it).
+		java.util.UUID kept = jdbc.sql("SELECT file_id FROM result_upload WHERE id = ?").param(header.resultPackageId())
+			.query(java.util.UUID.class).single();
+		assertThat(files.read(kept)).isEqualTo(Files.readAllBytes(result));
 
 		// A replay of the same sequence under another id is refused.
 		Path replay = dir.resolve("replay.kwres");
@@ -248,6 +255,8 @@ class DeliveryIntegrationTest {
 			}
 			else if (row.path("uploaded").asBoolean()) {
 				assertThat(row.path("objectiveScore").decimalValue()).isEqualByComparingTo("10");
+				assertThat(row.path("files").asInt()).isEqualTo(
+						row.path("ticketNumber").asString().equals(contents.candidates().get(0).ticketNumber()) ? 1 : 0);
 				assertThat(row.path("gaps")).isEmpty();
 			}
 		}
