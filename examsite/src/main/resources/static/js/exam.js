@@ -1,4 +1,5 @@
-// Exam page: autosave on every change and every 30 s, countdown to the slot's end, copy/paste and the
+// Exam page: autosave on every change and every 30 s, countdown to the candidate's end (the slot's end plus
+// extensions; each save answers the current end and from when the submit button opens), copy/paste and the
 // context menu blocked. Loaded as a file (the CSP forbids inline scripts).
 (function () {
   'use strict';
@@ -6,24 +7,38 @@
   var status = document.getElementById('save-status');
   var clock = document.getElementById('countdown');
   var submitting = false;
+  var submitButton = document.getElementById('submit');
+  var submitFrom = submitButton && submitButton.dataset.submitFrom ? Number(submitButton.dataset.submitFrom) : null;
+  var end = clock ? Number(clock.dataset.end) : 0;
+  var offset = clock ? Number(clock.dataset.now) - Date.now() : 0;
+  var checkingEnd = false;
 
   ['copy', 'cut', 'paste', 'contextmenu', 'dragstart', 'selectstart'].forEach(function (type) {
     document.addEventListener(type, function (event) { event.preventDefault(); });
   });
 
   if (clock) {
-    // Count against the server's clock: the offset is taken once, when the page is rendered.
-    var end = Number(clock.dataset.end);
-    var offset = Number(clock.dataset.now) - Date.now();
+    // Count against the server's clock: the offset is taken when the page is rendered and at every save.
     var tick = function () {
-      var left = Math.max(0, end - (Date.now() + offset));
+      var serverNow = Date.now() + offset;
+      var left = Math.max(0, end - serverNow);
+      if (submitButton && submitButton.disabled && (submitFrom === null || serverNow >= submitFrom)) {
+        submitButton.disabled = false;
+      }
       var s = Math.floor(left / 1000);
       var pad = function (n) { return (n < 10 ? '0' : '') + n; };
       clock.textContent = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s / 60) % 60) + ':' + pad(s % 60);
       if (left <= 5 * 60 * 1000) { clock.classList.add('urgent'); }
-      if (left === 0 && form && !submitting) {
-        submitting = true;
-        form.submit();
+      if (left === 0 && form && !submitting && !checkingEnd) {
+        // An extension may have moved the end since the last save: save once more, which answers the end.
+        checkingEnd = true;
+        save(function (stillOpen) {
+          checkingEnd = false;
+          if (!stillOpen && !submitting) {
+            submitting = true;
+            form.submit();
+          }
+        });
       }
     };
     tick();
@@ -47,9 +62,10 @@
     status.className = 'save-status ' + (kind || '');
   }
 
-  function save() {
+  // done(stillOpen), when given, learns whether the server's end is still ahead after this save.
+  function save(done) {
     if (submitting) { return; }
-    if (inFlight) { pending = true; return; }
+    if (inFlight && !done) { pending = true; return; }
     inFlight = true;
     pending = false;
     show('保存中…', 'saving');
@@ -64,23 +80,37 @@
         return response.json().then(function (saved) {
           var t = new Date(saved.savedAt);
           show('已保存 ' + t.toLocaleTimeString('zh-CN', { hour12: false }), 'ok');
+          offset = saved.now - Date.now();
+          end = saved.endsAt;
+          submitFrom = saved.submitFrom;
+          if (done) { done(saved.endsAt > saved.now); }
         });
       } else if (response.status === 401) {
         show('登录已失效，请重新登录', 'failed');
+        if (done) { done(false); }
       } else {
-        return response.json().then(function (problem) { show(problem.detail || '保存失败', 'failed'); });
+        return response.json().then(function (problem) {
+          if (problem.disqualified) {
+            submitting = true;
+            window.location.href = '/exam';
+            return;
+          }
+          show(problem.detail || '保存失败', 'failed');
+          if (done) { done(false); }
+        });
       }
     }).catch(function () {
       show('网络中断，答案尚未保存，正在重试…', 'failed');
       pending = true;
+      if (done) { done(false); }
     }).finally(function () {
       inFlight = false;
       if (pending) { setTimeout(save, 2000); }
     });
   }
 
-  form.addEventListener('change', save);
-  setInterval(save, 30 * 1000);
+  form.addEventListener('change', function () { save(); });
+  setInterval(function () { save(); }, 30 * 1000);
 
   form.addEventListener('submit', function (event) {
     if (submitting) { return; }

@@ -8,9 +8,12 @@ import java.util.Objects;
  * header, so a site can check it right after download, before the release key exists.
  *
  * @param formatVersion {@link #FORMAT_VERSION}; readers refuse other versions
+ * @param subjectName the subject as the schedule names it, e.g. 理论 or 实操
+ * @param subjectKind theory or practice (the early-leave window on the site depends on it)
  */
 public record ExamPackageManifest(int formatVersion, String packageId, long planId, String siteCode,
-        long planSubjectId, Instant slotStart, Instant slotEnd, Instant createdAt) {
+        long planSubjectId, String subjectName, SubjectKind subjectKind, Instant slotStart, Instant slotEnd,
+        Instant createdAt) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -21,6 +24,8 @@ public record ExamPackageManifest(int formatVersion, String packageId, long plan
         }
         requireId(packageId, "packageId");
         requireId(siteCode, "siteCode");
+        Objects.requireNonNull(subjectName, "subjectName");
+        Objects.requireNonNull(subjectKind, "subjectKind");
         Objects.requireNonNull(slotStart, "slotStart");
         Objects.requireNonNull(slotEnd, "slotEnd");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -30,9 +35,9 @@ public record ExamPackageManifest(int formatVersion, String packageId, long plan
     }
 
     public static ExamPackageManifest of(String packageId, long planId, String siteCode, long planSubjectId,
-            Instant slotStart, Instant slotEnd, Instant createdAt) {
-        return new ExamPackageManifest(FORMAT_VERSION, packageId, planId, siteCode, planSubjectId, slotStart, slotEnd,
-                createdAt);
+            String subjectName, SubjectKind subjectKind, Instant slotStart, Instant slotEnd, Instant createdAt) {
+        return new ExamPackageManifest(FORMAT_VERSION, packageId, planId, siteCode, planSubjectId, subjectName,
+                subjectKind, slotStart, slotEnd, createdAt);
     }
 
     static String requireId(String value, String name) {
@@ -45,7 +50,7 @@ public record ExamPackageManifest(int formatVersion, String packageId, long plan
 
     void writeTo(Binary.Out out) {
         out.i32(formatVersion).string(packageId).i64(planId).string(siteCode).i64(planSubjectId)
-                .instant(slotStart).instant(slotEnd).instant(createdAt);
+                .string(subjectName).string(subjectKind.name()).instant(slotStart).instant(slotEnd).instant(createdAt);
     }
 
     static ExamPackageManifest readFrom(Binary.In in) {
@@ -54,11 +59,14 @@ public record ExamPackageManifest(int formatVersion, String packageId, long plan
         long planId = in.i64();
         String siteCode = in.string();
         long planSubjectId = in.i64();
+        String subjectName = in.string();
+        String kind = in.string();
         Instant start = in.instant();
         Instant end = in.instant();
         Instant created = in.instant();
         try {
-            return new ExamPackageManifest(version, packageId, planId, siteCode, planSubjectId, start, end, created);
+            return new ExamPackageManifest(version, packageId, planId, siteCode, planSubjectId, subjectName,
+                    SubjectKind.valueOf(kind), start, end, created);
         } catch (NullPointerException | IllegalArgumentException e) {
             throw in.malformed();
         }

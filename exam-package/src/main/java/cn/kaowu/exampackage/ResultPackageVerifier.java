@@ -121,6 +121,18 @@ public final class ResultPackageVerifier {
         return List.copyOf(results);
     }
 
+    /** The room records into memory, decoded as the site writes them ({@link RoomReport}). */
+    public List<RoomReport> readRoomReports() {
+        List<RoomReport> reports = new ArrayList<>();
+        read(new ResultPackageVisitor() {
+            @Override
+            public void roomRecord(RoomRecord record) {
+                reports.add(RoomReport.decode(record.payload()));
+            }
+        });
+        return List.copyOf(reports);
+    }
+
     private static String walk(SignedContainer.Verified container, ResultPackageVisitor visitor) {
         byte[][] chain = {ResultPackageWriter.chainStart(container.header())};
         Set<String> tickets = new HashSet<>();

@@ -29,14 +29,14 @@ class ExamPackageTest {
     Path dir;
 
     static ExamPackageManifest manifest(String packageId) {
-        return ExamPackageManifest.of(packageId, 42, "30003007-320000-001", 7, START,
+        return ExamPackageManifest.of(packageId, 42, "30003007-320000-001", 7, "理论", SubjectKind.THEORY, START,
                 START.plusSeconds(90 * 60), Instant.parse("2026-11-28T08:00:00Z"));
     }
 
     static List<PackageCandidate> candidates() {
         return List.of(
-                new PackageCandidate("2026120500000001", "张三", "3201**********1234", new byte[] {(byte) 0xff, (byte) 0xd8, 1}),
-                new PackageCandidate("2026120500000002", "李四", "3201**********567X", new byte[0]));
+                new PackageCandidate("2026120500000001", "张三", "3201**********1234", "2号楼102", 1, new byte[] {(byte) 0xff, (byte) 0xd8, 1}),
+                new PackageCandidate("2026120500000002", "李四", "3201**********567X", "2号楼103", 30, new byte[0]));
     }
 
     static List<PoolItem> items() {
@@ -199,7 +199,7 @@ class ExamPackageTest {
             ExamPackageWriter writer = ExamPackageWriter.start(out, manifest("PKG-BIG"), releaseKey,
                     SITE.getPublic(), PLATFORM.getPrivate(), FAST_KDF);
             for (int i = 0; i < 100; i++) {
-                writer.addCandidate(new PackageCandidate("T" + i, "考生" + i, "****", photo));
+                writer.addCandidate(new PackageCandidate("T" + i, "考生" + i, "****", "101", i + 1, photo));
             }
             writer.finish();
         }

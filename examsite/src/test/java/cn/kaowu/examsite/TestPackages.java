@@ -27,6 +27,7 @@ import cn.kaowu.exampackage.PackageCandidate;
 import cn.kaowu.exampackage.PaperSpec;
 import cn.kaowu.exampackage.PoolItem;
 import cn.kaowu.exampackage.Sm2Keys;
+import cn.kaowu.exampackage.SubjectKind;
 import cn.kaowu.exampackage.ItemPayload;
 import cn.kaowu.exampackage.ItemPayload.Option;
 
@@ -110,13 +111,29 @@ public final class TestPackages {
     /** A package for another slot, e.g. one running now for a test against the real clock. */
     public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count,
             Instant slotStart, Instant slotEnd) {
+        return build(dir, packageId, siteCode, siteKey, first, count, slotStart, slotEnd, SubjectKind.THEORY);
+    }
+
+    /** The room of the i-th candidate of a package (from 0): the first three in 101, the others in 102. */
+    public static String room(int i) {
+        return i < 3 ? "101" : "102";
+    }
+
+    /** The seat of the i-th candidate of a package in {@link #room}. */
+    public static int seat(int i) {
+        return i < 3 ? i + 1 : i - 2;
+    }
+
+    /** A theory (理论) or practice (实操) slot. */
+    public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count,
+            Instant slotStart, Instant slotEnd, SubjectKind kind) {
         byte[] releaseKey = ExamPackageWriter.generateReleaseKey();
         Path file = dir.resolve(packageId + ".kwpkg");
         try {
             Files.createDirectories(dir);
             try (OutputStream out = Files.newOutputStream(file)) {
                 ExamPackageWriter writer = ExamPackageWriter.start(out,
-                        ExamPackageManifest.of(packageId, 7, siteCode, 42, slotStart, slotEnd,
+                        ExamPackageManifest.of(packageId, 7, siteCode, 42, kind.label(), kind, slotStart, slotEnd,
                                 slotStart.minus(Duration.ofDays(7))),
                         releaseKey, siteKey, PLATFORM.getPrivate());
                 List<String> tickets = new ArrayList<>();
@@ -124,7 +141,7 @@ public final class TestPackages {
                     int n = first + i;
                     tickets.add(ticket(n));
                     writer.addCandidate(new PackageCandidate(ticket(n), NAMES.get(i % NAMES.size()),
-                            "3201**********" + String.format("%04d", n), photo(n)));
+                            "3201**********" + String.format("%04d", n), room(i), seat(i), photo(n)));
                 }
                 items().forEach(writer::addItem);
                 tickets.forEach(ticket -> writer.addPaper(paper(ticket)));

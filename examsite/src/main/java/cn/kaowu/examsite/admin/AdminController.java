@@ -8,6 +8,7 @@ import cn.kaowu.examsite.exam.Sittings;
 import cn.kaowu.examsite.infra.SessionGuard;
 import cn.kaowu.examsite.pkg.ExamPackages;
 import cn.kaowu.examsite.pkg.PackageSummary;
+import cn.kaowu.examsite.proctor.Proctoring;
 import cn.kaowu.examsite.result.ResultExports;
 import cn.kaowu.examsite.setup.SiteAdmins;
 import cn.kaowu.examsite.setup.SiteKeys;
@@ -39,9 +40,11 @@ class AdminController {
     private final Sittings sittings;
     private final ResultExports exports;
     private final cn.kaowu.examsite.link.PlatformLink link;
+    private final Proctoring proctoring;
 
     AdminController(SiteAdmins admins, SiteKeys keys, SiteSettings settings, ExamPackages packages, Sittings sittings,
-            ResultExports exports, cn.kaowu.examsite.link.PlatformLink link) {
+            ResultExports exports, cn.kaowu.examsite.link.PlatformLink link, Proctoring proctoring) {
+        this.proctoring = proctoring;
         this.link = link;
         this.admins = admins;
         this.keys = keys;
@@ -189,8 +192,9 @@ class AdminController {
 
     @GetMapping("/admin/packages/{packageId}")
     String packagePage(@PathVariable String packageId, Model model) {
-        model.addAttribute("pkg", packages.get(packageId));
-        model.addAttribute("rows", sittings.signInList(packageId));
+        PackageSummary pkg = packages.get(packageId);
+        model.addAttribute("pkg", pkg);
+        model.addAttribute("rooms", pkg.opened() ? proctoring.rooms(packageId) : java.util.List.of());
         return "admin/exam-package"; // not package.html: the jar plugin leaves **/package.html out of every jar
     }
 

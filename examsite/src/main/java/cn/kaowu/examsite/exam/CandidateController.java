@@ -74,19 +74,34 @@ class CandidateController {
             return "redirect:/exam/done";
         }
         model.addAttribute("sitting", sitting);
+        if (sitting.disqualified()) {
+            return "exam/disqualified";
+        }
         model.addAttribute("now", clock.instant());
         model.addAttribute("started", !clock.instant().isBefore(sitting.slotStart()));
+        model.addAttribute("maySubmit", sitting.maySubmit(clock.instant()));
         return "exam/paper";
     }
 
     @PostMapping("/exam/save")
     @ResponseBody
     ResponseEntity<?> save(HttpSession session, @RequestParam MultiValueMap<String, String> form) {
+        CandidateRef ref = ref(session);
         try {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("savedAt", sittings.save(ref(session), answers(form)).toString()));
+            Sittings.Saved saved = sittings.save(ref, answers(form));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("savedAt", saved.savedAt().toString());
+            // The end and the submit time move with extensions and the chief examiner's consent.
+            body.put("endsAt", saved.endsAt().toEpochMilli());
+            body.put("submitFrom", saved.submitFrom() == null ? null : saved.submitFrom().toEpochMilli());
+            body.put("now", clock.millis());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         } catch (Refusal e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
             problem.setTitle("答案未保存");
+            if (sittings.status(ref) == CandidateStatus.DISQUALIFIED) {
+                problem.setProperty("disqualified", true);
+            }
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
     }
@@ -98,6 +113,7 @@ class CandidateController {
             flash.addFlashAttribute("justSubmitted", receipt.shortForm());
         } catch (Refusal e) {
             flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/exam";
         }
         return "redirect:/exam/done";
     }

@@ -13,7 +13,13 @@ public enum CandidateStatus {
     SUBMITTED("已交卷"),
 
     /** 缺考: marked absent by the proctor; cannot sign in. */
-    ABSENT("缺考");
+    ABSENT("缺考"),
+
+    /**
+     * 取消资格: 取消考试资格 recorded by the proctor (seed 004 §5.8); the sitting ends at once, the candidate can
+     * neither save, sign in nor submit again; the answers saved so far are kept.
+     */
+    DISQUALIFIED("取消资格");
 
     private final String label;
 
@@ -28,5 +34,10 @@ public enum CandidateStatus {
     /** Only a candidate who never signed in can be marked absent. */
     boolean mayBeMarkedAbsent() {
         return this == NOT_SIGNED_IN;
+    }
+
+    /** Still sitting (or still expected): extensions and early-leave consents apply. */
+    public boolean sitting() {
+        return this == NOT_SIGNED_IN || this == ANSWERING;
     }
 }

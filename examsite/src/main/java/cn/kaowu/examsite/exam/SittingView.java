@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.Set;
 
 import cn.kaowu.exampackage.ItemType;
+import cn.kaowu.exampackage.SubjectKind;
 
-/** One candidate's sitting as their browser shows it: identity, timing, the paper and their saved answers. */
+/**
+ * One candidate's sitting as their browser shows it: identity, timing, the paper and their saved answers.
+ *
+ * @param effectiveEnd the slot's end plus the candidate's own and their room's extensions
+ * @param submitFrom from when the candidate may submit ({@link EarlyLeaveRule}); {@code null} with the chief
+ *        examiner's consent
+ */
 public record SittingView(String packageId, String ticketNumber, String name, String maskedIdNumber,
-        CandidateStatus status, Instant slotStart, Instant slotEnd, List<Section> sections, BigDecimal objectiveScore,
-        String receipt, Instant submittedAt) {
+        CandidateStatus status, Instant slotStart, Instant effectiveEnd, Instant submitFrom, SubjectKind subjectKind,
+        List<Section> sections, BigDecimal objectiveScore, String receipt, Instant submittedAt) {
 
     /** The receipt as shown on the submit screen ({@link cn.kaowu.exampackage.Receipt#shortForm()}). */
     public String receiptShortForm() {
@@ -24,6 +31,15 @@ public record SittingView(String packageId, String ticketNumber, String name, St
 
     public boolean submitted() {
         return status == CandidateStatus.SUBMITTED;
+    }
+
+    public boolean disqualified() {
+        return status == CandidateStatus.DISQUALIFIED;
+    }
+
+    /** Whether the submit button is open at {@code now}. */
+    public boolean maySubmit(Instant now) {
+        return submitFrom == null || !now.isBefore(submitFrom);
     }
 
     public record Section(String name, List<Item> items) {

@@ -28,6 +28,7 @@ import cn.kaowu.exampackage.ItemType;
 import cn.kaowu.exampackage.ObjectiveGrading;
 import cn.kaowu.exampackage.Paper;
 import cn.kaowu.exampackage.Receipt;
+import cn.kaowu.exampackage.SubjectKind;
 import cn.kaowu.examsite.Refusal;
 import cn.kaowu.examsite.pkg.ExamPackages;
 import cn.kaowu.exampackage.ItemPayload;
@@ -51,6 +52,10 @@ public class Sittings {
     public static final Duration ENTRY_CLOSES_AFTER_START = Duration.ofMinutes(30);
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    static final String DISQUALIFIED_MESSAGE = "你已被取消本场考试资格，不能继续作答或登录。已保存的答案留存备查。请听从监考员安排。";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -66,7 +71,17 @@ public class Sittings {
 
     private record Row(String packageId, String ticketNumber, String name, String maskedIdNumber,
             CandidateStatus status, String paper, Instant signedInAt, Instant submittedAt, BigDecimal score,
-            String receipt, Instant slotStart, Instant slotEnd) {
+            String receipt, Instant slotStart, Instant slotEnd, String roomCode, int seatNumber, int extensionMinutes,
+            SubjectKind subjectKind, boolean earlyLeaveConsent) {
+
+        /** The slot's end plus the candidate's own and their room's extensions. */
+        Instant effectiveEnd() {
+            return slotEnd.plus(Duration.ofMinutes(extensionMinutes));
+        }
+
+        Instant submitFrom() {
+            return earlyLeaveConsent ? null : EarlyLeaveRule.allowedFrom(effectiveEnd(), subjectKind);
+        }
     }
 
     /**
@@ -82,7 +97,8 @@ public class Sittings {
         // The candidate's current sitting: of the opened packages naming this ticket, the one not yet over,
         // earliest first (a site may hold several slots a day).
         Optional<Row> found = jdbc.sql(SELECT + " " + """
-                 where c.ticket_number = ? and p.opened_at is not null and p.slot_end > ?
+                 where c.ticket_number = ? and p.opened_at is not null
+                   and p.slot_end + make_interval(mins => x.minutes) > ?
                  order by p.slot_start, p.package_id limit 1 for update of c""")
                 .params(ticket, Timestamp.from(now)).query(Sittings::row).optional();
         boolean passwordOk = ticket.length() >= 6 && password != null
@@ -95,6 +111,7 @@ public class Sittings {
         switch (row.status()) {
             case SUBMITTED -> throw new Refusal("你已交卷，不能再次登录。");
             case ABSENT -> throw new Refusal("你已被记为缺考，不能入场。请联系监考员。");
+            case DISQUALIFIED -> throw new Refusal(DISQUALIFIED_MESSAGE);
             case NOT_SIGNED_IN -> {
                 Instant closes = row.slotStart().plus(ENTRY_CLOSES_AFTER_START);
                 if (!now.isBefore(closes)) {
@@ -140,25 +157,35 @@ public class Sittings {
             sections.add(new SittingView.Section(section.name(), viewItems));
         }
         return new SittingView(row.packageId(), row.ticketNumber(), row.name(), row.maskedIdNumber(), row.status(),
-                row.slotStart(), row.slotEnd(), sections, row.score(), row.receipt(), row.submittedAt());
+                row.slotStart(), row.effectiveEnd(), row.submitFrom(), row.subjectKind(), sections, row.score(),
+                row.receipt(), row.submittedAt());
     }
 
     /**
      * Saves the candidate's current answers (item id → chosen labels) in one committed transaction; items not
      * mentioned keep their saved answer.
      *
-     * @return the time of the save
-     * @throws Refusal after submit, after the end of the slot, or for an item not on the paper
+     * @return the time of the save, the candidate's effective end and from when they may submit (both may have
+     *         moved since the page was drawn: an extension, the chief examiner's consent)
+     * @throws Refusal after submit or disqualification, after the effective end, or for an item not on the paper
      */
     @Transactional
-    public Instant save(CandidateRef ref, Map<String, List<String>> answers) {
+    public Saved save(CandidateRef ref, Map<String, List<String>> answers) {
         Row row = lockForAnswering(ref);
         Instant now = clock.instant();
-        if (now.isAfter(row.slotEnd())) {
+        if (now.isAfter(row.effectiveEnd())) {
             throw new Refusal("考试时间已到，答案不能再修改。");
         }
         store(row, answers, now);
-        return now;
+        return new Saved(now, row.effectiveEnd(), row.submitFrom());
+    }
+
+    /**
+     * An acknowledged save.
+     *
+     * @param submitFrom {@code null} when the chief examiner consented to an early submit
+     */
+    public record Saved(Instant savedAt, Instant endsAt, Instant submitFrom) {
     }
 
     /**
@@ -169,7 +196,13 @@ public class Sittings {
     public Receipt submit(CandidateRef ref, Map<String, List<String>> lastAnswers) {
         Row row = lockForAnswering(ref);
         Instant now = clock.instant();
-        if (!now.isAfter(row.slotEnd())) {
+        if (!EarlyLeaveRule.maySubmit(now, row.effectiveEnd(), row.subjectKind(), row.earlyLeaveConsent())) {
+            throw new Refusal("现在还不能交卷：本场" + row.subjectKind().label() + "考试须在结束前 "
+                    + row.subjectKind().earlyLeaveWindow().toMinutes() + " 分钟内交卷，即 "
+                    + SECONDS.format(row.submitFrom()) + " 起（结束时间 " + SECONDS.format(row.effectiveEnd())
+                    + "）。如需提前离场，请举手示意监考员，经主考同意后方可交卷。你的答案已自动保存。");
+        }
+        if (!now.isAfter(row.effectiveEnd())) {
             store(row, lastAnswers, now);
         }
         return finish(row, now);
@@ -233,8 +266,11 @@ public class Sittings {
                 .params(ref.packageId(), ref.ticketNumber()).query(Sittings::row).optional()
                 .orElseThrow(() -> new Refusal("没有这名考生。"));
         if (row.status() != CandidateStatus.ANSWERING) {
-            throw new Refusal(row.status() == CandidateStatus.SUBMITTED ? "你已交卷，答案不能再修改。"
-                    : "当前状态（" + row.status().label() + "）不能作答。");
+            throw new Refusal(switch (row.status()) {
+                case SUBMITTED -> "你已交卷，答案不能再修改。";
+                case DISQUALIFIED -> DISQUALIFIED_MESSAGE;
+                default -> "当前状态（" + row.status().label() + "）不能作答。";
+            });
         }
         if (clock.instant().isBefore(row.slotStart())) {
             throw new Refusal("考试尚未开始（" + TIME.format(row.slotStart()) + " 开考），不能作答。");
@@ -242,22 +278,32 @@ public class Sittings {
         return row;
     }
 
+    public CandidateStatus status(CandidateRef ref) {
+        return row(ref).status();
+    }
+
     public byte[] photo(String packageId, String ticketNumber) {
         return jdbc.sql("select photo from candidate where package_id = ? and ticket_number = ?")
                 .params(packageId, ticketNumber).query(byte[].class).optional().orElse(new byte[0]);
     }
 
-    /** The sign-in list (签到表) of a package, by ticket number. */
+    /** The sign-in list (签到表) of a package, by room and seat. */
     public List<ProctorRow> signInList(String packageId) {
         return jdbc.sql("""
                 select c.ticket_number, c.name, c.masked_id_number, c.status, c.signed_in_at, c.submitted_at,
                        (select count(*) from answer a where a.package_id = c.package_id
-                          and a.ticket_number = c.ticket_number and a.answer <> '') as answered
-                from candidate c where c.package_id = ? order by c.ticket_number""")
+                          and a.ticket_number = c.ticket_number and a.answer <> '') as answered,
+                       c.room_code, c.seat_number, x.minutes, p.slot_end + make_interval(mins => x.minutes),
+                       exists (select 1 from early_leave_consent e where e.package_id = c.package_id
+                               and e.ticket_number = c.ticket_number) as consent
+                from candidate c join exam_package p on p.package_id = c.package_id
+                join candidate_extension x on x.package_id = c.package_id and x.ticket_number = c.ticket_number
+                where c.package_id = ? order by c.room_code, c.seat_number, c.ticket_number""")
                 .param(packageId)
                 .query((rs, n) -> new ProctorRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         CandidateStatus.valueOf(rs.getString(4)), instant(rs.getTimestamp(5)),
-                        instant(rs.getTimestamp(6)), rs.getInt(7)))
+                        instant(rs.getTimestamp(6)), rs.getInt(7), rs.getString(8), rs.getInt(9), rs.getInt(10),
+                        instant(rs.getTimestamp(11)), rs.getBoolean(12)))
                 .list();
     }
 
@@ -274,15 +320,26 @@ public class Sittings {
                 .params(packageId, ticketNumber).update();
     }
 
-    /** Whether every candidate has either submitted or been marked absent. */
+    /** Whether every candidate has submitted, been marked absent or been disqualified. */
     public boolean allDone(String packageId) {
-        return jdbc.sql("select count(*) from candidate where package_id = ? and status not in ('SUBMITTED', 'ABSENT')")
+        return jdbc.sql("""
+                select count(*) from candidate
+                where package_id = ? and status not in ('SUBMITTED', 'ABSENT', 'DISQUALIFIED')""")
                 .param(packageId).query(Long.class).single() == 0;
     }
 
+    /** The latest effective end of the package's candidates (the slot's end when nobody was extended). */
+    public Instant latestEnd(String packageId) {
+        return jdbc.sql("""
+                select p.slot_end + make_interval(mins => coalesce(max(x.minutes), 0))
+                from exam_package p left join candidate_extension x on x.package_id = p.package_id
+                where p.package_id = ? group by p.slot_end""")
+                .param(packageId).query(Timestamp.class).single().toInstant();
+    }
+
     /**
-     * The results of a package for its result package, in ticket order. A candidate still answering after the
-     * slot's end is submitted with their saved answers at the end time (time is up).
+     * The results of a package for its result package, in ticket order. A candidate still answering after their
+     * effective end is submitted with their saved answers at that end (time is up).
      */
     @Transactional
     public List<CandidateResult> results(String packageId) {
@@ -291,8 +348,8 @@ public class Sittings {
                 .param(packageId).query(Sittings::row).list();
         List<CandidateResult> results = new ArrayList<>();
         for (Row row : rows) {
-            if (row.status() == CandidateStatus.ANSWERING && now.isAfter(row.slotEnd())) {
-                finish(row, row.slotEnd());
+            if (row.status() == CandidateStatus.ANSWERING && now.isAfter(row.effectiveEnd())) {
+                finish(row, row.effectiveEnd());
                 row = row(new CandidateRef(row.packageId(), row.ticketNumber()));
             }
             Paper paper = paper(row);
@@ -340,14 +397,19 @@ public class Sittings {
 
     private static final String SELECT = """
             select c.package_id, c.ticket_number, c.name, c.masked_id_number, c.status, c.paper, c.signed_in_at,
-                   c.submitted_at, c.objective_score, c.receipt, p.slot_start, p.slot_end
-            from candidate c join exam_package p on p.package_id = c.package_id""";
+                   c.submitted_at, c.objective_score, c.receipt, p.slot_start, p.slot_end, c.room_code, c.seat_number,
+                   x.minutes, p.subject_kind,
+                   exists (select 1 from early_leave_consent e where e.package_id = c.package_id
+                           and e.ticket_number = c.ticket_number) as consent
+            from candidate c join exam_package p on p.package_id = c.package_id
+            join candidate_extension x on x.package_id = c.package_id and x.ticket_number = c.ticket_number""";
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 CandidateStatus.valueOf(rs.getString(5)), rs.getString(6), instant(rs.getTimestamp(7)),
                 instant(rs.getTimestamp(8)), rs.getBigDecimal(9), rs.getString(10), instant(rs.getTimestamp(11)),
-                instant(rs.getTimestamp(12)));
+                instant(rs.getTimestamp(12)), rs.getString(13), rs.getInt(14), rs.getInt(15),
+                SubjectKind.valueOf(rs.getString(16)), rs.getBoolean(17));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -23,6 +23,7 @@ import cn.kaowu.exampackage.CryptoException;
 import cn.kaowu.exampackage.ExamPackageContents;
 import cn.kaowu.exampackage.ExamPackageManifest;
 import cn.kaowu.exampackage.ExamPackageReader;
+import cn.kaowu.exampackage.ExtensionApproval;
 import cn.kaowu.exampackage.ItemPayload;
 import cn.kaowu.exampackage.ItemShape;
 import cn.kaowu.exampackage.PackageCandidate;
@@ -31,6 +32,7 @@ import cn.kaowu.exampackage.PaperBuilder;
 import cn.kaowu.exampackage.PaperSpec;
 import cn.kaowu.exampackage.PoolItem;
 import cn.kaowu.exampackage.ReleasePolicy;
+import cn.kaowu.exampackage.SubjectKind;
 import cn.kaowu.examsite.Refusal;
 import cn.kaowu.examsite.infra.SiteDataDir;
 import cn.kaowu.examsite.setup.SiteKeys;
@@ -100,10 +102,11 @@ public class ExamPackages {
             String fileName = manifest.packageId() + ".kwpkg";
             Files.move(temp, packageDir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
             jdbc.sql("""
-                    insert into exam_package (package_id, plan_id, site_code, plan_subject_id, slot_start, slot_end,
-                                              file_name, imported_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into exam_package (package_id, plan_id, site_code, plan_subject_id, subject_name,
+                                              subject_kind, slot_start, slot_end, file_name, imported_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(manifest.packageId(), manifest.planId(), manifest.siteCode(), manifest.planSubjectId(),
+                            manifest.subjectName(), manifest.subjectKind().name(),
                             Timestamp.from(manifest.slotStart()), Timestamp.from(manifest.slotEnd()), fileName,
                             Timestamp.from(clock.instant()))
                     .update();
@@ -162,9 +165,13 @@ public class ExamPackages {
         }
         PublicKey platformKey = settings.platformPublicKey().orElseThrow();
         ExamPackageContents contents;
+        byte[] extensionKey;
         try {
             ExamPackageReader reader = ExamPackageReader.verify(packageDir.resolve(packageId + ".kwpkg"), platformKey);
-            contents = reader.readAll(keys.privateKey(), keySource.releaseKey(reader));
+            byte[] releaseKey = keySource.releaseKey(reader);
+            contents = reader.readAll(keys.privateKey(), releaseKey);
+            // Only the key derived for the ORG's extension codes is kept, never the release key.
+            extensionKey = ExtensionApproval.siteKey(releaseKey, packageId);
         } catch (CryptoException e) {
             throw new Refusal("解密失败：" + e.getMessage(), e);
         }
@@ -189,14 +196,16 @@ public class ExamPackages {
             }
             Paper paper = PaperBuilder.build(packageId, spec, shapes::get);
             jdbc.sql("""
-                    insert into candidate (package_id, ticket_number, name, masked_id_number, photo, paper)
-                    values (?, ?, ?, ?, ?, ?)""")
+                    insert into candidate (package_id, ticket_number, name, masked_id_number, room_code, seat_number,
+                                           photo, paper)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(packageId, candidate.ticketNumber(), candidate.name(), candidate.maskedIdNumber(),
-                            candidate.photo(), json.writeValueAsString(paper))
+                            candidate.roomCode(), candidate.seatNumber(), candidate.photo(),
+                            json.writeValueAsString(paper))
                     .update();
         }
-        jdbc.sql("update exam_package set opened_at = ?, opened_with = ? where package_id = ?")
-                .params(Timestamp.from(now), openedWith, packageId).update();
+        jdbc.sql("update exam_package set opened_at = ?, opened_with = ?, extension_key = ? where package_id = ?")
+                .params(Timestamp.from(now), openedWith, extensionKey, packageId).update();
         log.info("Opened exam package {} with {}: {} candidates, {} items", packageId, openedWith,
                 contents.candidates().size(), payloads.size());
         return get(packageId);
@@ -223,14 +232,23 @@ public class ExamPackages {
         return items;
     }
 
+    /** The key for checking the ORG's extension approval codes ({@link ExtensionApproval}), once opened. */
+    public byte[] extensionKey(String packageId) {
+        return jdbc.sql("select extension_key from exam_package where package_id = ?").param(packageId)
+                .query(byte[].class).optional().filter(key -> key != null && key.length > 0)
+                .orElseThrow(() -> new Refusal("考试包尚未解密"));
+    }
+
     private static final String SELECT = """
-            select p.*, (select count(*) from candidate c where c.package_id = p.package_id) as candidates
+            select p.package_id, p.plan_id, p.site_code, p.plan_subject_id, p.subject_name, p.subject_kind,
+                   p.slot_start, p.slot_end, p.imported_at, p.opened_at, p.opened_with, (select count(*) from candidate c where c.package_id = p.package_id) as candidates
             from exam_package p""";
 
     private static PackageSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp opened = rs.getTimestamp("opened_at");
         return new PackageSummary(rs.getString("package_id"), rs.getLong("plan_id"), rs.getString("site_code"),
-                rs.getLong("plan_subject_id"), rs.getTimestamp("slot_start").toInstant(),
+                rs.getLong("plan_subject_id"), rs.getString("subject_name"),
+                SubjectKind.valueOf(rs.getString("subject_kind")), rs.getTimestamp("slot_start").toInstant(),
                 rs.getTimestamp("slot_end").toInstant(), rs.getTimestamp("imported_at").toInstant(),
                 opened == null ? null : opened.toInstant(), rs.getString("opened_with"), rs.getInt("candidates"));
     }

@@ -14,12 +14,14 @@ import java.util.List;
 import cn.kaowu.exampackage.CandidateResult;
 import cn.kaowu.exampackage.ResultPackageHeader;
 import cn.kaowu.exampackage.ResultPackageWriter;
+import cn.kaowu.exampackage.RoomReport;
 import cn.kaowu.examsite.Refusal;
 import cn.kaowu.examsite.exam.Sittings;
 import cn.kaowu.examsite.infra.SiteDataDir;
 import cn.kaowu.examsite.link.PlatformLink;
 import cn.kaowu.examsite.pkg.ExamPackages;
 import cn.kaowu.examsite.pkg.PackageSummary;
+import cn.kaowu.examsite.proctor.Proctoring;
 import cn.kaowu.examsite.setup.SiteKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,11 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the result package of an exam package (answers in the bank's option keys, objective scores,
- * sign-in and submit times), signed with the site key, after the slot or once everyone has submitted or is
- * absent. Each build gets the next sequence number, so a rebuild supersedes the earlier file on the platform.
+ * sign-in and submit times, and one {@link RoomReport} per room), signed with the site key, after the latest
+ * effective end (slot end plus extensions) or once everyone has submitted, is absent or was disqualified. Sealing
+ * the rooms is recorded in the room reports but not required: the 10-minute upload deadline (000 §4.2.5) must not
+ * wait for a form. Each build gets the next sequence number, so a rebuild supersedes the earlier file on the platform.
  */
 @Component
 public class ResultExports {
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,10 +46,12 @@ public class ResultExports {
     private final Sittings sittings;
     private final SiteKeys keys;
     private final PlatformLink link;
+    private final Proctoring proctoring;
     private final Path resultDir;
 
     ResultExports(JdbcClient jdbc, Clock clock, ExamPackages packages, Sittings sittings, SiteKeys keys,
-            PlatformLink link, SiteDataDir dataDir) {
+            PlatformLink link, SiteDataDir dataDir, Proctoring proctoring) {
+        this.proctoring = proctoring;
         this.jdbc = jdbc;
         this.clock = clock;
         this.packages = packages;
@@ -93,12 +102,16 @@ public class ResultExports {
         if (!summary.opened()) {
             throw new Refusal("考试包尚未解密，没有成绩可导出。");
         }
-        if (!now.isAfter(summary.slotEnd()) && !sittings.allDone(packageId)) {
-            throw new Refusal("考试尚未结束，且仍有考生未交卷（未登录的考生请先记为缺考）。");
+        Instant end = sittings.latestEnd(packageId);
+        if (!now.isAfter(end) && !sittings.allDone(packageId)) {
+            throw new Refusal("考试尚未结束（" + (end.equals(summary.slotEnd()) ? "" : "含延时，")
+                    + "最晚 " + TIME.format(end) + " 结束），且仍有考生未交卷（未登录的考生请先记为缺考）。");
         }
         long sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from result_export where package_id = ?")
                 .param(packageId).query(Long.class).single();
         List<CandidateResult> results = sittings.results(packageId);
+        // After results(): a candidate it submitted at their end is reported as 已交卷.
+        List<RoomReport> rooms = proctoring.reports(packageId);
         ResultPackageHeader header = ResultPackageHeader.create(packageId, summary.siteCode(),
                 summary.planSubjectId(), sequence, now);
         String fileName = packageId + "-result-" + sequence + ".kwres";
@@ -108,6 +121,7 @@ public class ResultExports {
         try (OutputStream out = Files.newOutputStream(temp)) {
             ResultPackageWriter writer = ResultPackageWriter.start(out, header, keys.privateKey());
             results.forEach(writer::addCandidate);
+            rooms.forEach(room -> writer.addRoomRecord(room.toRecord()));
             chainHead = writer.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result package " + temp, e);

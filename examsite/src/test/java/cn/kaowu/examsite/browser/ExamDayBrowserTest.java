@@ -27,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Exam day in Chromium: the administrator sets the site up, imports and opens the package at T-30, three
- * candidates sit the exam (one swaps PC midway), one is marked 缺考, a late one is turned away at +30, and the
- * result package is downloaded and verified.
+ * candidates sit the exam (one swaps PC midway, one leaves early with the chief examiner's consent recorded on the
+ * proctor console), one is marked 缺考, a late one is turned away at +30, room 101 gets a 5-minute extension and a
+ * candidate a warning through the console, and the result package is downloaded and verified.
  */
 class ExamDayBrowserTest extends BrowserTestSupport {
 
@@ -83,10 +84,16 @@ class ExamDayBrowserTest extends BrowserTestSupport {
         screenshot(three, "03a-candidate-waiting-for-start");
 
         clock.set(TestPackages.SLOT_START.plus(Duration.ofMinutes(2)));
-        // Candidate 1: everything right, straight through.
+        // Candidate 1: everything right, straight through; leaves early with the chief examiner's consent.
         Page one = signIn(1);
         screenshot(one, "03-candidate-confirm");
+        admin.reload();
+        admin.fill("#row-" + TestPackages.ticket(1) + " form.early-leave input[name=chiefExaminer]", "王主考");
+        admin.click("#row-" + TestPackages.ticket(1) + " form.early-leave button");
+        assertThat(admin.locator(".message")).containsText("提前交卷许可已记录");
+        assertThat(admin.locator("#row-" + TestPackages.ticket(1))).containsText("已许可提前交卷");
         one.click("#confirm");
+        assertThat(one.locator("#submit")).isEnabled();
         assertThat(one.locator("#countdown")).hasText(Pattern.compile("01:2\\d:\\d\\d"));
         Boolean copyBlocked = (Boolean) one.evaluate("() => { const e = new Event('copy', {cancelable: true});"
                 + " document.dispatchEvent(e); return e.defaultPrevented; }");
@@ -115,14 +122,13 @@ class ExamDayBrowserTest extends BrowserTestSupport {
         assertThat(twoAgain.locator("#item-t1 input[value=F]")).isChecked();
         assertThat(twoAgain.locator("#item-s1 input[value=" + key2.get("s1") + "]")).isChecked();
         screenshot(twoAgain, "06-candidate-resumed-on-another-pc");
-        submit(twoAgain);
-        assertThat(twoAgain.locator("#receipt")).isVisible();
+        // Without consent the submit opens 15 minutes before the end (theory).
+        assertThat(twoAgain.locator("#submit")).isDisabled();
+        assertThat(twoAgain.locator("#submit-note")).containsText("10:15:00 起可交卷");
 
         // Candidate 3 answers everything right too.
         three.navigate(url("/exam"));
         answerCorrectly(three, 3);
-        submit(three);
-        assertThat(three.locator("#receipt")).isVisible();
 
         // Candidate 4 never came: 缺考; candidate 5 arrives at 09:30, too late.
         admin.reload();
@@ -139,6 +145,47 @@ class ExamDayBrowserTest extends BrowserTestSupport {
         admin.reload();
         admin.click("#row-" + TestPackages.ticket(5) + " button");
         assertThat(admin.locator("#row-" + TestPackages.ticket(1) + " .status")).hasText("已交卷");
+
+        // Room 101 loses 5 minutes to a power cut: extension decided by the chief examiner and the patrol.
+        admin.click("#room-101 details:has(form.extend) summary");
+        admin.fill("#room-101 form.extend input[name=minutes]", "5");
+        admin.fill("#room-101 form.extend input[name=reason]", "停电 5 分钟");
+        admin.fill("#room-101 form.extend input[name=chiefExaminer]", "王主考");
+        admin.click("#room-101 form.extend button");
+        assertThat(admin.locator(".error")).containsText("巡考姓名：");
+        admin.click("#room-101 details:has(form.extend) summary");
+        admin.fill("#room-101 form.extend input[name=minutes]", "5");
+        admin.fill("#room-101 form.extend input[name=reason]", "停电 5 分钟");
+        admin.fill("#room-101 form.extend input[name=chiefExaminer]", "王主考");
+        admin.fill("#room-101 form.extend input[name=patrol]", "李巡考");
+        admin.click("#room-101 form.extend button");
+        assertThat(admin.locator(".message")).containsText("全体考生 延时 5 分钟已记录");
+        assertThat(admin.locator("#row-" + TestPackages.ticket(3) + " .end")).containsText("10:35");
+        assertThat(admin.locator("#row-" + TestPackages.ticket(3) + " .end")).containsText("延时 5 分钟");
+        // Candidate 3 gets a warning, signed by the candidate.
+        admin.click("#room-101 details:has(form.incident) summary");
+        admin.selectOption("#room-101 form.incident select[name=ticketNumber]", TestPackages.ticket(3));
+        admin.selectOption("#room-101 form.incident select[name=kind]", "WARNING");
+        admin.fill("#room-101 form.incident textarea[name=description]", "与邻座交头接耳，已口头警告");
+        admin.check("#room-101 form.incident input[name=candidateSigned]");
+        admin.click("#room-101 form.incident button");
+        assertThat(admin.locator(".message")).containsText("警告已记录");
+        assertThat(admin.locator("#room-101 .incident-record")).containsText("与邻座交头接耳");
+        assertThat(admin.locator("#room-101 .extension-record")).containsText("主考 王主考，巡考 李巡考");
+        screenshot(admin, "08a-proctor-extension-and-warning");
+        // The candidate's countdown counts to the extended end: 65 minutes left at +30.
+        three.navigate(url("/exam"));
+        assertThat(three.locator("#countdown")).hasText(Pattern.compile("01:0[45]:\\d\\d"));
+
+        // Ten minutes before the end both may submit.
+        clock.set(TestPackages.SLOT_END.minus(Duration.ofMinutes(10)));
+        twoAgain.reload();
+        submit(twoAgain);
+        assertThat(twoAgain.locator("#receipt")).isVisible();
+        three.reload();
+        submit(three);
+        assertThat(three.locator("#receipt")).isVisible();
+        admin.reload();
         admin.waitForFunction("() => Array.from(document.querySelectorAll('img.thumb'))"
                 + ".every(img => img.complete && img.naturalWidth > 0)");
         screenshot(admin, "08-proctor-sign-in-list");

@@ -96,6 +96,11 @@ class CandidateHttpIntegrationTest {
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("\"savedAt\":\"2026-06-13T01:01:00Z\"");
 
+        // Theory: the submit opens 15 minutes before the end; earlier it is refused back to the paper.
+        assertThat(post(browser, "/exam/submit", Map.of("q.t1", "T")).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/exam"));
+        assertThat(get(browser, "/exam").body()).contains("现在还不能交卷").contains("10:15:00 起");
+        clock.set(TestPackages.SLOT_END.minus(Duration.ofMinutes(15)));
         assertThat(post(browser, "/exam/submit", Map.of("q.t1", "T")).headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/exam/done"));
         assertThat(get(browser, "/exam/done").body()).containsPattern("[0-9A-F]{4}(-[0-9A-F]{4}){4}");

@@ -164,8 +164,10 @@ class SittingIntegrationTest {
     @Test
     void submitGradesSingleMultipleAndTrueFalseItemsAndFreezesTheAnswers() {
         CandidateRef right = sittings.signIn(t(1), pw(1));
+        CandidateRef partly = sittings.signIn(t(2), pw(2));
+        CandidateRef blank = sittings.signIn(t(3), pw(3));
         Map<String, String> key = correctLabels(sittings.view(right));
-        clock.set(TestPackages.SLOT_START.plus(Duration.ofMinutes(20)));
+        clock.set(TestPackages.SLOT_END.minus(Duration.ofMinutes(15))); // theory: submit from the last 15 minutes
         Receipt receipt = sittings.submit(right, Map.of("s1", List.of(key.get("s1")), "s2", List.of(key.get("s2")),
                 "m1", List.of(key.get("m1").split(",")), "t1", List.of("T")));
 
@@ -179,13 +181,11 @@ class SittingIntegrationTest {
                 .isInstanceOf(Refusal.class).hasMessageContaining("已交卷");
 
         // multiple choice is all-or-nothing; a wrong true/false gives 0
-        CandidateRef partly = sittings.signIn(t(2), pw(2));
         Map<String, String> key2 = correctLabels(sittings.view(partly));
         sittings.submit(partly, Map.of("s1", List.of(key2.get("s1")), "m1", List.of(key2.get("m1").split(",")[0]),
                 "t1", List.of("F")));
         assertThat(sittings.view(partly).objectiveScore()).isEqualByComparingTo("2");
 
-        CandidateRef blank = sittings.signIn(t(3), pw(3));
         sittings.submit(blank, Map.of());
         assertThat(sittings.view(blank).objectiveScore()).isEqualByComparingTo("0");
     }
@@ -193,10 +193,10 @@ class SittingIntegrationTest {
     @Test
     void theResultPackageIsSignedWithTheSiteKeyAndCarriesWhatWasSubmitted() {
         CandidateRef one = sittings.signIn(t(1), pw(1));
-        Map<String, String> key = correctLabels(sittings.view(one));
-        clock.set(TestPackages.SLOT_START.plus(Duration.ofMinutes(10)));
-        Receipt receipt = sittings.submit(one, Map.of("s1", List.of(key.get("s1")), "t1", List.of("T")));
         CandidateRef two = sittings.signIn(t(2), pw(2));
+        Map<String, String> key = correctLabels(sittings.view(one));
+        clock.set(TestPackages.SLOT_END.minus(Duration.ofMinutes(10)));
+        Receipt receipt = sittings.submit(one, Map.of("s1", List.of(key.get("s1")), "t1", List.of("T")));
         sittings.save(two, Map.of("t1", List.of("F")));
         sittings.markAbsent(packageId, t(3));
 

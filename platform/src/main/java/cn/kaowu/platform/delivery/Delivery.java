@@ -24,6 +24,7 @@ import cn.kaowu.exampackage.CryptoException;
 import cn.kaowu.exampackage.EmergencyCode;
 import cn.kaowu.exampackage.ExamPackageManifest;
 import cn.kaowu.exampackage.ExamPackageWriter;
+import cn.kaowu.exampackage.ExtensionApproval;
 import cn.kaowu.exampackage.PackageCandidate;
 import cn.kaowu.exampackage.PaperSpec;
 import cn.kaowu.exampackage.PoolItem;
@@ -31,11 +32,13 @@ import cn.kaowu.exampackage.ReleasePolicy;
 import cn.kaowu.exampackage.Sm2Keys;
 import cn.kaowu.exampackage.SiteRequest;
 import cn.kaowu.exampackage.Sm3;
+import cn.kaowu.exampackage.SubjectKind;
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
 import cn.kaowu.platform.bank.BankItem;
 import cn.kaowu.platform.bank.Blueprint;
 import cn.kaowu.platform.bank.QuestionBank;
+import cn.kaowu.platform.catalog.ExamMode;
 import cn.kaowu.platform.candidate.CandidateManagement;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException;
@@ -271,12 +274,14 @@ public class Delivery {
 		byte[] releaseKey = ExamPackageWriter.generateReleaseKey();
 		List<BankItem> active = bank.activeItems(subject.levelId(), subject.subjectId());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		// Theory or practice as the door sign prints it (Scheduling): the site's early-leave window depends on it.
+		SubjectKind kind = subject.examMode() == ExamMode.PRACTICAL ? SubjectKind.PRACTICE : SubjectKind.THEORY;
 		ExamPackageWriter writer = ExamPackageWriter.start(out, ExamPackageManifest.of(packageId, plan.id(),
-				Objects.requireNonNull(site.code()), subject.id(), subject.startsAt(), subject.endsAt(), now), releaseKey,
-				siteKey, keys.signing());
+				Objects.requireNonNull(site.code()), subject.id(), subject.subjectName(), kind, subject.startsAt(),
+				subject.endsAt(), now), releaseKey, siteKey, keys.signing());
 		for (Scheduling.Seated s : seats) {
-			writer.addCandidate(new PackageCandidate(s.ticketNumber(), s.name(), s.idNumberMasked(),
-					candidates.photoOf(s.candidateId()).orElse(new byte[0])));
+			writer.addCandidate(new PackageCandidate(s.ticketNumber(), s.name(), s.idNumberMasked(), s.roomName(),
+					s.seatNumber(), candidates.photoOf(s.candidateId()).orElse(new byte[0])));
 		}
 		Set<BankItem> used = new LinkedHashSet<>();
 		List<PaperSpec> papers = new ArrayList<>();
@@ -389,6 +394,37 @@ public class Delivery {
 		ownPlan(scope, p.planId());
 		log(p, "EMERGENCY_CODE", clock.instant(), scope, "培训评价组织读取应急解锁码");
 		return EmergencyCode.forPackage(releaseKey(packageId), packageId);
+	}
+
+	/** The longest extension an approval code is issued for (a power cut waits up to 60 minutes; seed 004 §5.5). */
+	static final int MAX_EXTENSION_MINUTES = 600;
+
+	/**
+	 * The ORG's approval code for an extension above 15 minutes in total ({@link ExtensionApproval}), read out by
+	 * phone to the site's proctor: {@code target} is {@code ticket:<ticket>} or {@code room:<room>}, {@code
+	 * totalMinutes} the total extension after this one as the site's refusal names it. The ORG owning the plan (404
+	 * for others); audited.
+	 */
+	@Transactional
+	public String extensionCode(Scope scope, String packageId, String target, int totalMinutes) {
+		PackageView p = jdbc.sql("SELECT * FROM exam_package WHERE id = ?").param(packageId).query(Delivery::view)
+			.optional()
+			.orElseThrow(() -> new NotFoundProblem("试卷包", packageId));
+		ownPlan(scope, p.planId());
+		String cleanTarget = target == null ? "" : target.strip();
+		if (!ExtensionApproval.validTarget(cleanTarget)) {
+			throw new InvalidInputProblem("target", "delivery.error.badTarget");
+		}
+		if (totalMinutes < 1 || totalMinutes > MAX_EXTENSION_MINUTES) {
+			throw new InvalidInputProblem("minutes", "delivery.error.badMinutes", MAX_EXTENSION_MINUTES);
+		}
+		SiteView site = sites.find(p.siteId()).orElseThrow();
+		audit.record(scope, AuditRecord.of("delivery.extension", "ExamPackage", p.id(), null, cleanTarget,
+				site.name() + " " + site.code() + "：培训评价组织签发延时审批码，" + cleanTarget + " 累计延时 " + totalMinutes
+						+ " 分钟",
+				site.collegeId()));
+		return ExtensionApproval.code(ExtensionApproval.siteKey(releaseKey(packageId), packageId), packageId,
+				cleanTarget, totalMinutes);
 	}
 
 	public String platformPublicKey() {

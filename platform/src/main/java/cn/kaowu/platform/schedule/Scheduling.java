@@ -234,7 +234,8 @@ public class Scheduling {
 	// ---- for exam delivery ----------------------------------------------------------------------------------------
 
 	/** A published seat as exam delivery packs it. */
-	public record Seated(long planSubjectId, String ticketNumber, long candidateId, String name, String idNumberMasked) {
+	public record Seated(long planSubjectId, String ticketNumber, long candidateId, String name, String idNumberMasked,
+			String roomName, int seatNumber) {
 	}
 
 	/** The sites of the plan whose schedule is published. Unscoped: the caller checked its own scope. */
@@ -258,7 +259,7 @@ public class Scheduling {
 			.map(st -> {
 				Enrollments.Seatable r = records.get(st.recordId());
 				return new Seated(st.planSubjectId(), st.ticketNumber(), st.candidateId(), r.name(),
-						ChineseIdNumber.mask(r.idNumber()));
+						ChineseIdNumber.mask(r.idNumber()), st.roomName(), st.seatNumber());
 			})
 			.sorted(Comparator.comparingLong(Seated::planSubjectId).thenComparing(Seated::ticketNumber))
 			.toList();

@@ -143,6 +143,8 @@ class DeliveryIntegrationTest {
 		Files.write(path, file.body());
 		ExamPackageReader reader = ExamPackageReader.verify(path, platformKey);
 		assertThat(reader.manifest().planSubjectId()).isEqualTo(theory.id());
+		assertThat(reader.manifest().subjectName()).isEqualTo("理论");
+		assertThat(reader.manifest().subjectKind()).isEqualTo(cn.kaowu.exampackage.SubjectKind.THEORY);
 
 		// The release key: refused at T-31 min, given at T-30.
 		String release = "/api/v1/delivery/site/packages/" + theoryPackage + "/release";
@@ -155,6 +157,14 @@ class DeliveryIntegrationTest {
 		ExamPackageContents contents = reader.readAll(site.getPrivate(), releaseKey);
 		assertThat(contents.candidates()).hasSize(44);
 		assertThat(contents.papers()).hasSize(44);
+		// Room and seat as the published schedule placed each candidate.
+		Map<String, Scheduling.Seated> seated = new java.util.HashMap<>();
+		scheduling.publishedSeats(r.plan().id(), r.site().id()).stream().filter(st -> st.planSubjectId() == theory.id())
+			.forEach(st -> seated.put(st.ticketNumber(), st));
+		assertThat(contents.candidates()).allSatisfy(c -> {
+			assertThat(c.roomCode()).isEqualTo(seated.get(c.ticketNumber()).roomName());
+			assertThat(c.seatNumber()).isEqualTo(seated.get(c.ticketNumber()).seatNumber()).isPositive();
+		});
 		assertThat(contents.papers().values()).allSatisfy(p -> assertThat(p.sections().getFirst().itemIds()).hasSize(10));
 		// The items are in the format the site reads: the bank's answer key travels as the option key.
 		var first = contents.items().values().iterator().next();
@@ -169,6 +179,22 @@ class DeliveryIntegrationTest {
 		assertThat(reader.releaseKeyFromEmergencyCode(site.getPrivate(), code)).isEqualTo(releaseKey);
 		assertThat(jdbc.sql("SELECT via FROM package_release WHERE package_id = ? ORDER BY id").param(theoryPackage)
 			.query(String.class).list()).containsExactly("SITE", "EMERGENCY_CODE");
+
+		// The ORG's extension approval code is the one the site checks with the key derived from the release key.
+		ApiClient.Response extension = orgApi.post("/api/v1/delivery/packages/" + theoryPackage + "/extension-code",
+				Map.of("target", "room:" + contents.candidates().getFirst().roomCode(), "minutes", 20));
+		assertThat(extension.status()).as(extension.body().toString()).isEqualTo(200);
+		String extensionCode = extension.text("code");
+		assertThat(extensionCode).matches("\\d{5}-\\d{5}");
+		cn.kaowu.exampackage.ExtensionApproval.check(cn.kaowu.exampackage.ExtensionApproval.siteKey(releaseKey,
+				theoryPackage), theoryPackage, "room:" + contents.candidates().getFirst().roomCode(), 20, extensionCode);
+		assertThat(orgApi.post("/api/v1/delivery/packages/" + theoryPackage + "/extension-code",
+				Map.of("target", "seat:1", "minutes", 20)).status()).isEqualTo(422);
+		college = new ApiClient(port).login(r.setting().collegeAccount().username(), TestWorld.PASSWORD);
+		assertThat(college.post("/api/v1/delivery/packages/" + theoryPackage + "/extension-code",
+				Map.of("target", "room:101", "minutes", 20)).status()).isEqualTo(403);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'delivery.extension' AND entity_id = ?")
+			.param(theoryPackage).query(Long.class).single()).isEqualTo(1);
 
 		// Results back: a signed result package of three candidates, uploaded in 1 KiB chunks, out of order, with a
 		// tampered chunk refused and a repeated one harmless; completed only when nothing is missing.
@@ -282,6 +308,9 @@ class DeliveryIntegrationTest {
 		Scope otherOrg = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
 		long plan = r.plan().id();
 		assertThatThrownBy(() -> delivery.build(otherOrg, plan))
+			.isInstanceOf(cn.kaowu.platform.kernel.NotFoundProblem.class);
+		String pkg = theoryPackage;
+		assertThatThrownBy(() -> delivery.extensionCode(otherOrg, pkg, "room:101", 20))
 			.isInstanceOf(cn.kaowu.platform.kernel.NotFoundProblem.class);
 	}
 

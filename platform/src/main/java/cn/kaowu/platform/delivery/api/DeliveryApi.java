@@ -79,6 +79,19 @@ class DeliveryApi {
 		return new CodeResponse(delivery.emergencyCode(scope, packageId));
 	}
 
+	record ExtensionCodeRequest(@Nullable String target, @Nullable Integer minutes) {
+	}
+
+	@PostMapping("/packages/{packageId}/extension-code")
+	@Operation(summary = "延时审批码（培训评价组织，累计延时超过 15 分钟时电话告知考点；记审计日志）",
+			description = "target：ticket:<准考证号> 或 room:<考场>；minutes：本次延时后的累计延时分钟数（考点拒绝时的提示中给出）")
+	CodeResponse extensionCode(Scope scope, @PathVariable String packageId, @RequestBody ExtensionCodeRequest request) {
+		if (request.target() == null || request.minutes() == null) {
+			throw new InvalidInputProblem(request.target() == null ? "target" : "minutes", "delivery.error.required");
+		}
+		return new CodeResponse(delivery.extensionCode(scope, packageId, request.target(), request.minutes()));
+	}
+
 	// ---- the site server's signed requests ----
 
 	@GetMapping("/site/packages")
