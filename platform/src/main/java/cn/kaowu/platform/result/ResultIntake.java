@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -24,6 +25,7 @@ import cn.kaowu.exampackage.ChunkManifest;
 import cn.kaowu.exampackage.CryptoException;
 import cn.kaowu.exampackage.ResultPackageVerifier;
 import cn.kaowu.exampackage.ResultReplayGuard;
+import cn.kaowu.exampackage.RoomReport;
 import cn.kaowu.exampackage.Sm2Keys;
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
@@ -80,13 +82,15 @@ public class ResultIntake {
 	 */
 	public record Reconciliation(String ticketNumber, String name, boolean registered, boolean signedIn,
 			boolean submitted, boolean uploaded, @Nullable BigDecimal objectiveScore, int answered, int files,
-			String receipt, List<Gap> gaps, boolean flagged) {
+			String receipt, @Nullable String room, int extensionMinutes, int warnings, List<Gap> gaps,
+			boolean flagged) {
 
 		static Reconciliation of(String ticketNumber, String name, boolean registered, boolean signedIn,
 				boolean submitted, boolean uploaded, @Nullable BigDecimal objectiveScore, int answered, int files,
-				String receipt, List<Gap> gaps) {
+				String receipt, @Nullable String room, int extensionMinutes, int warnings, List<Gap> gaps) {
 			return new Reconciliation(ticketNumber, name, registered, signedIn, submitted, uploaded, objectiveScore,
-					answered, files, receipt, List.copyOf(gaps), gaps.stream().anyMatch(Gap::problem));
+					answered, files, receipt, room, extensionMinutes, warnings, List.copyOf(gaps),
+					gaps.stream().anyMatch(Gap::problem));
 		}
 	}
 
@@ -100,6 +104,8 @@ public class ResultIntake {
 		ABSENT(false),
 		/** Signed in but not submitted: the site should have closed every sitting before exporting. */
 		NOT_SUBMITTED(true),
+		/** 取消考试资格 by the proctors (recorded with signatures in the room report): a decision, not a gap. */
+		DISQUALIFIED(false),
 		/** A result for a ticket that is not registered in this package's slot. */
 		NOT_REGISTERED(true);
 
@@ -247,6 +253,9 @@ public class ResultIntake {
 							r.submittedAt() == null ? null : Timestamp.from(r.submittedAt()), r.uploads().size())
 					.update();
 			}
+			for (RoomReport room : verified.readRoomReports()) {
+				takeRoom(packageId, resultId, room);
+			}
 			StoredFile stored = files.saveGenerated(Scope.system(), "result-package", resultId + ".kwres",
 					"application/octet-stream", file);
 			jdbc.sql("""
@@ -280,6 +289,27 @@ public class ResultIntake {
 					// a temp file left behind is harmless
 				}
 			}
+		}
+	}
+
+	/** A room's report kept as the site wrote it; each seat's outcome, extension and warnings beside its result. */
+	private void takeRoom(String packageId, String resultId, RoomReport room) {
+		jdbc.sql("""
+				INSERT INTO result_room (exam_package_id, room_code, result_id, report) VALUES (?, ?, ?, ?)
+				ON CONFLICT (exam_package_id, room_code) DO UPDATE SET result_id = EXCLUDED.result_id,
+				  report = EXCLUDED.report""")
+			.params(packageId, room.roomCode(), resultId, new String(room.encode(), StandardCharsets.UTF_8))
+			.update();
+		for (RoomReport.Seat seat : room.candidates()) {
+			long warnings = room.incidents().stream()
+				.filter(i -> seat.ticketNumber().equals(i.ticketNumber()) && i.kind() == RoomReport.IncidentKind.WARNING)
+				.count();
+			jdbc.sql("""
+					UPDATE result_candidate SET outcome = ?, room_code = ?, extension_minutes = ?, warnings = ?
+					WHERE exam_package_id = ? AND ticket_number = ?""")
+				.params(seat.outcome().name(), room.roomCode(), seat.extensionMinutes(), warnings, packageId,
+						seat.ticketNumber())
+				.update();
 		}
 	}
 
@@ -346,7 +376,8 @@ public class ResultIntake {
 				else if (due) {
 					gaps.add(Gap.NOT_UPLOADED);
 				}
-				out.add(Reconciliation.of(s.ticketNumber(), s.name(), true, false, false, false, null, 0, 0, "", gaps));
+				out.add(Reconciliation.of(s.ticketNumber(), s.name(), true, false, false, false, null, 0, 0, "", null, 0, 0,
+						gaps));
 				continue;
 			}
 			out.add(uploaded(s.ticketNumber(), s.name(), true, r));
@@ -359,11 +390,15 @@ public class ResultIntake {
 	private static Reconciliation uploaded(String ticket, String name, boolean registered, Map<String, Object> r) {
 		boolean signedIn = r.get("signed_in_at") != null;
 		boolean submitted = r.get("submitted_at") != null;
+		boolean disqualified = "DISQUALIFIED".equals(r.get("outcome"));
 		List<Gap> gaps = new ArrayList<>();
 		if (!registered) {
 			gaps.add(Gap.NOT_REGISTERED);
 		}
-		if (!signedIn) {
+		if (disqualified) {
+			gaps.add(Gap.DISQUALIFIED);
+		}
+		else if (!signedIn) {
 			gaps.add(Gap.ABSENT);
 		}
 		else if (!submitted) {
@@ -371,8 +406,9 @@ public class ResultIntake {
 		}
 		return Reconciliation.of(ticket, name, registered, signedIn, submitted, true,
 				signedIn ? (BigDecimal) r.get("objective_score") : null, ((Number) r.get("answered")).intValue(),
-				((Number) r.get("uploads")).intValue(),
-				submitted ? (String) r.get("receipt") : "", gaps);
+				((Number) r.get("uploads")).intValue(), submitted ? (String) r.get("receipt") : "",
+				(String) r.get("room_code"), ((Number) r.get("extension_minutes")).intValue(),
+				((Number) r.get("warnings")).intValue(), gaps);
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------

@@ -44,9 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wait;</li>
  * <li>start + 2 min: they sign in again (a restarted server), answer — one all right, one half right, one
  * nothing — and every change is saved;</li>
- * <li>end − 10 min: they submit and get their receipts;</li>
- * <li>end + 1 min: the site exports the result package and uploads it in chunks; the ORG sees 已上传 and the
- * three objective scores on the platform, the others 缺考.</li>
+ * <li>the proctors extend the first by 3 minutes, warn the second and disqualify the third;</li>
+ * <li>end − 10 min: the first two submit and get their receipts;</li>
+ * <li>end + 4 min: a room is sealed, the site exports the result package and uploads it in chunks; the ORG sees
+ * 已上传, the three objective scores, the extension, the warning and the disqualification on the platform, the
+ * others 缺考.</li>
  * </ol>
  */
 class WholeSlotTwoProcessBrowserTest extends BrowserTestSupport {
@@ -145,12 +147,26 @@ class WholeSlotTwoProcessBrowserTest extends BrowserTestSupport {
 						}
 					}
 				}
+
+				// The proctors: a 3-minute extension for the first (a PC swap), a warning for the second, the third
+				// disqualified (signed by the invigilators, the candidate refusing).
+				String room = seated.get(0).roomName();
+				assertThat(site.adminPost("/admin/packages/" + packageId + "/extensions", Map.of("roomCode", room,
+						"ticketNumber", seated.get(0).ticketNumber(), "minutes", "3", "reason", "考试机故障更换",
+						"chiefExaminer", "王主考", "patrol", "李巡考", "approvalCode", ""))).contains("延时");
+				assertThat(site.adminPost("/admin/packages/" + packageId + "/incidents", Map.of("roomCode",
+						seated.get(1).roomName(), "ticketNumber", seated.get(1).ticketNumber(), "kind", "WARNING",
+						"description", "交头接耳", "candidateSigned", "true", "invigilators", ""))).contains("警告已记录");
+				assertThat(site.adminPost("/admin/packages/" + packageId + "/incidents", Map.of("roomCode",
+						seated.get(2).roomName(), "ticketNumber", seated.get(2).ticketNumber(), "kind",
+						"DISQUALIFICATION", "description", "携带手机", "invigilators", "监考员甲、监考员乙")))
+					.contains("取消考试资格已记录");
 			}
 
-			// 4. End − 10 min: submit, receipt.
+			// 4. End − 10 min: the first two submit (the first's window opens 3 minutes later), receipts.
 			clock.setInstant(end.minus(Duration.ofMinutes(10)));
 			try (ExamSiteProcess site = ExamSiteProcess.start(network, dataDir, clock.instant())) {
-				for (Scheduling.Seated candidate : seated) {
+				for (Scheduling.Seated candidate : seated.subList(0, 2)) {
 					try (BrowserContext c = candidateContext()) {
 						Page p = signIn(c.newPage(), site, candidate);
 						p.click("#confirm");
@@ -162,9 +178,13 @@ class WholeSlotTwoProcessBrowserTest extends BrowserTestSupport {
 				}
 			}
 
-			// 5. End + 1 min: export, upload in chunks, scores on the platform.
-			clock.setInstant(end.plus(Duration.ofMinutes(1)));
+			// 5. End + 4 min (after the extended end): seal, export, upload in chunks, scores on the platform.
+			clock.setInstant(end.plus(Duration.ofMinutes(4)));
 			try (ExamSiteProcess site = ExamSiteProcess.start(network, dataDir, clock.instant())) {
+				assertThat(site.adminPost("/admin/packages/" + packageId + "/seals", Map.of("roomCode",
+						seated.get(0).roomName(), "trialRun", "true", "systemChecked", "true", "powerAndMonitoring",
+						"true", "signInSheetMatches", "true", "systemAdministrator", "张管理", "examStaff", "赵考务")))
+					.contains("封场");
 				var export = site.post("/admin/packages/" + packageId + "/results", Map.of());
 				assertThat(export.statusCode()).as(ExamSiteProcess.class.getSimpleName() + " export").isEqualTo(200);
 				ApiClient orgLater = new ApiClient(port).login(r.setting().orgAccount().username(), TestWorld.PASSWORD);
@@ -178,7 +198,7 @@ class WholeSlotTwoProcessBrowserTest extends BrowserTestSupport {
 				assertThat(ours).as("intake of " + packageId + " in " + intake).isNotNull();
 				assertThat(ours.path("state").asString()).as(site.log()).isEqualTo("UPLOADED");
 				assertThat(ours.path("signedIn").asInt()).isEqualTo(3);
-				assertThat(ours.path("submitted").asInt()).isEqualTo(3);
+				assertThat(ours.path("submitted").asInt()).isEqualTo(2);
 				assertThat(ours.path("uploaded").asInt()).isEqualTo(44);
 				assertThat(ours.path("flagged").asInt()).isZero();
 			}
@@ -192,6 +212,9 @@ class WholeSlotTwoProcessBrowserTest extends BrowserTestSupport {
 				assertThat(page.locator("tr[data-ticket='" + seated.get(i).ticketNumber() + "'] .score"))
 					.hasText(scores[i]);
 			}
+			assertThat(page.locator("tr[data-ticket='" + seated.get(0).ticketNumber() + "']")).containsText("延时 3 分钟");
+			assertThat(page.locator("tr[data-ticket='" + seated.get(1).ticketNumber() + "']")).containsText("警告 1 次");
+			assertThat(page.locator("tr[data-ticket='" + seated.get(2).ticketNumber() + "']")).containsText("取消考试资格");
 			assertThat(page.locator("#reconciliation-table .gap", new Page.LocatorOptions().setHasText("缺考")))
 				.hasCount(41);
 			screenshot("two-process-05-platform-scores");
