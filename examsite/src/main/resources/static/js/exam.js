@@ -109,7 +109,40 @@
     });
   }
 
-  form.addEventListener('change', function () { save(); });
+  // 实操作品: each file input uploads on its own (multipart), outside the answers' autosave.
+  function upload(input) {
+    var file = input.files && input.files[0];
+    var label = input.closest('.practical').querySelector('.work-status');
+    if (!file) { return; }
+    var data = new FormData();
+    data.append('file', file);
+    label.textContent = '上传中… ' + file.name;
+    label.className = 'work-status saving';
+    fetch(input.dataset.upload, { method: 'POST', credentials: 'same-origin', body: data })
+      .then(function (response) {
+        return response.json().then(function (body) {
+          if (response.ok) {
+            label.textContent = '已上传：' + body.fileName + '（' + Math.max(1, Math.round(body.size / 1024)) + ' KB）';
+            label.className = 'work-status ok';
+          } else {
+            label.textContent = body.detail || '上传失败，请重试';
+            label.className = 'work-status failed';
+          }
+        });
+      })
+      .catch(function () {
+        label.textContent = '网络中断，作品未上传，请重新选择文件';
+        label.className = 'work-status failed';
+      });
+  }
+
+  form.addEventListener('change', function (event) {
+    if (event.target.dataset && event.target.dataset.upload) {
+      upload(event.target);
+      return;
+    }
+    save();
+  });
   setInterval(function () { save(); }, 30 * 1000);
 
   form.addEventListener('submit', function (event) {

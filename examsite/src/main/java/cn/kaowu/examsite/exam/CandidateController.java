@@ -18,9 +18,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -102,6 +104,29 @@ class CandidateController {
             if (sittings.status(ref) == CandidateStatus.DISQUALIFIED) {
                 problem.setProperty("disqualified", true);
             }
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+    }
+
+    /** The work file of a practical item (实操作品), uploaded from the paper page; a new upload replaces the old. */
+    @PostMapping("/exam/practical/{itemId}")
+    @ResponseBody
+    ResponseEntity<?> practicalWork(HttpSession session, @PathVariable String itemId,
+            @RequestParam("file") MultipartFile file) throws java.io.IOException {
+        CandidateRef ref = ref(session);
+        try {
+            if (file.getSize() > Sittings.MAX_WORK_BYTES) {
+                throw new Refusal("作品文件不能超过 " + Sittings.MAX_WORK_BYTES / 1024 / 1024 + " MB。");
+            }
+            Sittings.Saved saved = sittings.savePracticalWork(ref, itemId, file.getOriginalFilename(), file.getBytes());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("savedAt", saved.savedAt().toString());
+            body.put("fileName", Sittings.workFileName(file.getOriginalFilename()));
+            body.put("size", file.getSize());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        } catch (Refusal e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+            problem.setTitle("作品未上传");
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
     }

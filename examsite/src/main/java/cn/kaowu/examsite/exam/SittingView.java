@@ -49,9 +49,10 @@ public record SittingView(String packageId, String ticketNumber, String name, St
      * @param number the item's number on this paper, from 1
      * @param options the options in display order, under their display labels
      * @param chosen the labels saved so far
+     * @param work the uploaded work file of a practical item ("作品.zip（120 KB）"), or null
      */
     public record Item(int number, String itemId, ItemType type, String stem, BigDecimal points,
-            List<Option> options, Set<String> chosen) {
+            List<Option> options, Set<String> chosen, String work) {
 
         public boolean practical() {
             return type == ItemType.PRACTICAL;

@@ -135,6 +135,7 @@ public class Sittings {
         Paper paper = paper(row);
         Map<String, ItemPayload> items = packages.items(ref.packageId());
         Map<String, Set<String>> answers = answers(ref);
+        Map<String, String> work = workNames(ref);
         List<SittingView.Section> sections = new ArrayList<>();
         int number = 0;
         for (Paper.Section section : paper.sections()) {
@@ -152,7 +153,7 @@ public class Sittings {
                     options.add(new SittingView.Option(label, text, chosen.contains(label)));
                 }
                 viewItems.add(new SittingView.Item(++number, item.itemId(), item.type(), payload.stem(),
-                        payload.points(), options, chosen));
+                        payload.points(), options, chosen, work.get(item.itemId())));
             }
             sections.add(new SittingView.Section(section.name(), viewItems));
         }
@@ -337,9 +338,79 @@ public class Sittings {
                 .param(packageId).query(Timestamp.class).single().toInstant();
     }
 
+    /** The largest work file a candidate may upload for a practical item. */
+    public static final int MAX_WORK_BYTES = 50 * 1024 * 1024;
+
     /**
-     * The results of a package for its result package, in ticket order. A candidate still answering after their
-     * effective end is submitted with their saved answers at that end (time is up).
+     * Stores the candidate's work file for a practical item of their paper (replacing an earlier upload), under the
+     * rules of a save: answering, started, before their effective end.
+     *
+     * @throws Refusal with the reason in Chinese
+     */
+    @Transactional
+    public Saved savePracticalWork(CandidateRef ref, String itemId, String originalName, byte[] content) {
+        Row row = lockForAnswering(ref);
+        Instant now = clock.instant();
+        if (now.isAfter(row.effectiveEnd())) {
+            throw new Refusal("考试时间已到，作品不能再上传。");
+        }
+        boolean onPaper = paper(row).sections().stream().flatMap(s -> s.items().stream())
+                .anyMatch(i -> i.itemId().equals(itemId) && i.type() == ItemType.PRACTICAL);
+        if (!onPaper) {
+            throw new Refusal("试卷上没有这道实操题。");
+        }
+        if (content.length == 0) {
+            throw new Refusal("作品文件是空的，请重新选择文件。");
+        }
+        if (content.length > MAX_WORK_BYTES) {
+            throw new Refusal("作品文件不能超过 " + MAX_WORK_BYTES / 1024 / 1024 + " MB（当前 "
+                    + content.length / 1024 / 1024 + " MB）。");
+        }
+        jdbc.sql("""
+                insert into practical_work (package_id, ticket_number, item_id, file_name, content, size_bytes,
+                  uploaded_at) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (package_id, ticket_number, item_id) do update set file_name = excluded.file_name,
+                  content = excluded.content, size_bytes = excluded.size_bytes, uploaded_at = excluded.uploaded_at""")
+                .params(row.packageId(), row.ticketNumber(), itemId, workFileName(originalName), content,
+                        content.length, Timestamp.from(now))
+                .update();
+        return new Saved(now, row.effectiveEnd(), row.submitFrom());
+    }
+
+    /** The name as the candidate's machine gave it, without any path, control characters, at most 120 chars. */
+    public static String workFileName(String originalName) {
+        String name = originalName == null ? "" : originalName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\p{Cntrl}]", "").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "作品";
+        }
+        return name.length() > 120 ? name.substring(name.length() - 120) : name;
+    }
+
+    /** A candidate's practical work files, for the result package (read one candidate at a time). */
+    public List<CandidateResult.Upload> practicalWork(String packageId, String ticketNumber) {
+        return jdbc.sql("""
+                select item_id, file_name, content from practical_work where package_id = ? and ticket_number = ?
+                order by item_id""").params(packageId, ticketNumber)
+                .query((rs, n) -> new CandidateResult.Upload(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
+    }
+
+    private Map<String, String> workNames(CandidateRef ref) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select item_id, file_name, size_bytes from practical_work where package_id = ? and ticket_number = ?")
+                .params(ref.packageId(), ref.ticketNumber())
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2) + "（" + Math.max(1, rs.getLong(3) / 1024)
+                        + " KB）"))
+                .list();
+        return names;
+    }
+
+    /**
+     * The results of a package for its result package, in ticket order, without the practical work files (the
+     * export adds each candidate's with {@link #practicalWork} while writing, so memory holds one candidate's). A
+     * candidate still answering after their effective end is submitted with their saved answers at that end.
      */
     @Transactional
     public List<CandidateResult> results(String packageId) {

@@ -120,7 +120,10 @@ public class ResultExports {
         String chainHead;
         try (OutputStream out = Files.newOutputStream(temp)) {
             ResultPackageWriter writer = ResultPackageWriter.start(out, header, keys.privateKey());
-            results.forEach(writer::addCandidate);
+            for (CandidateResult r : results) {
+                writer.addCandidate(new CandidateResult(r.ticketNumber(), r.answers(), r.objectiveScore(),
+                        sittings.practicalWork(packageId, r.ticketNumber()), r.signedInAt(), r.submittedAt()));
+            }
             rooms.forEach(room -> writer.addRoomRecord(room.toRecord()));
             chainHead = writer.finish();
         } catch (IOException e) {

@@ -102,6 +102,10 @@ class ExamDayBrowserTest extends BrowserTestSupport {
         assertThat(copyBlocked).isTrue();
         assertThat(menuBlocked).isTrue();
         answerCorrectly(one, 1);
+        // 实操作品: chosen in the file input, uploaded at once, named on the page.
+        one.setInputFiles("#item-p1 input[type=file]", new com.microsoft.playwright.options.FilePayload("作品.zip",
+                "application/zip", new byte[4096]));
+        assertThat(one.locator("#item-p1 .work-status")).hasText("已上传：作品.zip（4 KB）");
         screenshot(one, "04-candidate-paper");
         submit(one);
         assertThat(one.locator("h1")).hasText("已交卷");

@@ -74,6 +74,47 @@ class SittingIntegrationTest {
     }
 
     @Test
+    void practicalWorkIsStoredReplacedAndCarriedInTheResultPackage() {
+        clock.set(TestPackages.SLOT_START.plus(Duration.ofMinutes(5)));
+        CandidateRef one = sittings.signIn(t(1), pw(1));
+        assertThatThrownBy(() -> sittings.savePracticalWork(one, "s1", "a.zip", new byte[10]))
+                .isInstanceOf(Refusal.class).hasMessageContaining("没有这道实操题");
+        assertThatThrownBy(() -> sittings.savePracticalWork(one, "p1", "a.zip", new byte[0]))
+                .isInstanceOf(Refusal.class).hasMessageContaining("空的");
+        assertThatThrownBy(() -> sittings.savePracticalWork(one, "p1", "a.zip", new byte[Sittings.MAX_WORK_BYTES + 1]))
+                .isInstanceOf(Refusal.class).hasMessageContaining("不能超过 50 MB");
+        sittings.savePracticalWork(one, "p1", "first.zip", new byte[] { 1 });
+        sittings.savePracticalWork(one, "p1", "C:\\Users\\考生\\..\\作品\u0007.zip", new byte[] { 1, 2, 3 });
+        assertThat(sittings.view(one).sections().stream().flatMap(s -> s.items().stream())
+                .filter(i -> i.itemId().equals("p1")).findFirst().orElseThrow().work()).isEqualTo("作品.zip（1 KB）");
+        assertThat(Sittings.workFileName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(Sittings.workFileName("..")).isEqualTo("作品");
+
+        clock.set(TestPackages.SLOT_END.plusSeconds(1));
+        assertThatThrownBy(() -> sittings.savePracticalWork(one, "p1", "late.zip", new byte[] { 9 }))
+                .isInstanceOf(Refusal.class).hasMessageContaining("考试时间已到");
+        clock.set(TestPackages.SLOT_END.plusSeconds(60));
+        ResultExports.Export export = exports.build(packageId);
+        CandidateResult result = ResultPackageVerifier.verify(export.file(), TestPackages.SITE_CODE, keys.publicKey(),
+                new ResultReplayGuard() {
+                    @Override
+                    public boolean alreadyAccepted(String resultPackageId) {
+                        return false;
+                    }
+
+                    @Override
+                    public long highestSequence(String examPackageId) {
+                        return 0;
+                    }
+                }).readCandidates().stream().filter(r -> r.ticketNumber().equals(t(1))).findFirst().orElseThrow();
+        assertThat(result.uploads()).singleElement().satisfies(u -> {
+            assertThat(u.itemId()).isEqualTo("p1");
+            assertThat(u.fileName()).isEqualTo("作品.zip");
+            assertThat(u.content()).containsExactly(1, 2, 3);
+        });
+    }
+
+    @Test
     void signInNeedsTheLastSixDigitsOfTheTicket() {
         assertThatThrownBy(() -> sittings.signIn(t(1), "000000")).isInstanceOf(Refusal.class)
                 .hasMessageContaining("准考证号或密码错误");
