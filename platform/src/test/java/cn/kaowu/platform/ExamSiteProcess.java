@@ -29,7 +29,13 @@ import java.util.stream.Collectors;
  */
 public final class ExamSiteProcess implements AutoCloseable {
 
-	public static final Path JAR = Path.of("..", "examsite", "target", "kaowu-examsite.jar").toAbsolutePath()
+	/** From platform/ (tests) or the repository root (bench/). */
+	public static final Path JAR = java.util.stream.Stream
+		.of(Path.of("..", "examsite", "target", "kaowu-examsite.jar"), Path.of("examsite", "target", "kaowu-examsite.jar"))
+		.filter(Files::isRegularFile)
+		.findFirst()
+		.orElse(Path.of("..", "examsite", "target", "kaowu-examsite.jar"))
+		.toAbsolutePath()
 		.normalize();
 
 	public static final String ADMIN_PASSWORD = "site-admin-Pw-2026";
@@ -114,6 +120,16 @@ public final class ExamSiteProcess implements AutoCloseable {
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+		return post(path, form, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A form POST whose answer is a file (the result export). */
+	public HttpResponse<byte[]> postForBytes(String path, Map<String, String> form) throws Exception {
+		return post(path, form, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private <T> HttpResponse<T> post(String path, Map<String, String> form, HttpResponse.BodyHandler<T> handler)
+			throws Exception {
 		String body = form.entrySet().stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -121,7 +137,7 @@ public final class ExamSiteProcess implements AutoCloseable {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build(), handler);
 	}
 
 	/** The text of the page's flash message ({@code .message} or {@code .error}), tags stripped. */

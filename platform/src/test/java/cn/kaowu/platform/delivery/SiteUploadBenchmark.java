@@ -78,6 +78,9 @@ public final class SiteUploadBenchmark {
 
 	static void run(ConfigurableApplicationContext ctx) throws Exception {
 		var beans = ctx.getAutowireCapableBeanFactory();
+		// The test's Object Mothers, made by the bench's context (they are not beans outside the tests).
+		((org.springframework.beans.factory.config.ConfigurableListableBeanFactory) beans).registerSingleton("testWorld",
+				beans.createBean(TestWorld.class));
 		EnrollmentMother mother = beans.createBean(EnrollmentMother.class);
 		EnrollmentManagement enrollment = ctx.getBean(EnrollmentManagement.class);
 		RoomManagement rooms = ctx.getBean(RoomManagement.class);
