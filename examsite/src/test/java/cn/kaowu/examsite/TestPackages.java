@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 
@@ -110,6 +111,13 @@ public final class TestPackages {
     /** A package for another slot, e.g. one running now for a test against the real clock. */
     public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count,
             Instant slotStart, Instant slotEnd) {
+        return build(dir, packageId, siteCode, siteKey, first, count, slotStart, slotEnd, items(),
+                TestPackages::paper);
+    }
+
+    /** A package with another item pool and papers (e.g. a full-size paper for the site-load benchmark). */
+    public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count,
+            Instant slotStart, Instant slotEnd, List<PoolItem> items, Function<String, PaperSpec> papers) {
         byte[] releaseKey = ExamPackageWriter.generateReleaseKey();
         Path file = dir.resolve(packageId + ".kwpkg");
         try {
@@ -126,8 +134,8 @@ public final class TestPackages {
                     writer.addCandidate(new PackageCandidate(ticket(n), NAMES.get(i % NAMES.size()),
                             "3201**********" + String.format("%04d", n), photo(n)));
                 }
-                items().forEach(writer::addItem);
-                tickets.forEach(ticket -> writer.addPaper(paper(ticket)));
+                items.forEach(writer::addItem);
+                tickets.forEach(ticket -> writer.addPaper(papers.apply(ticket)));
                 writer.finish();
             }
         } catch (IOException e) {
