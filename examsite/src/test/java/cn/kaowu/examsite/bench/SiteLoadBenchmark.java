@@ -58,8 +58,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code bench/run site-load}: one exam-site server, 400 candidates log in within 60 s (real time,
- * {@code -DloginWindowSeconds}) and autosave every 30 simulated seconds for 60 simulated minutes from their page's
+ * {@code bench/run site-load}: one exam-site server, 400 candidates arrive within 30 s and log in (real time,
+ * {@code -DloginWindowSeconds}; the issue asks for 60 s) and autosave every 30 simulated seconds for 60 simulated minutes from their page's
  * load, time compressed by {@code -Dcompression} (default 20: the hour takes 3 minutes and the server sees 20 times
  * the real save rate).
  *
@@ -99,11 +99,12 @@ public final class SiteLoadBenchmark {
 
     private static final Duration SIM_INTERVAL = Duration.ofSeconds(30);
     /**
-     * Arrivals at the login page spread over this many real seconds (default 60, not compressed: the issue's
-     * "400 log in within 60 s"); smaller values make a burst, e.g. 3 s is the minute compressed 20 times.
+     * Arrivals at the login page spread over this many real seconds, not compressed. Default 30: twice the issue's
+     * "400 log in within 60 s" rate, so that login_s (first login page to last paper page, required ≤ 60 s) measures
+     * the server and not only the arrival window; 3 is the issue's minute compressed 20 times, a burst.
      */
     private static final Duration LOGIN_WINDOW = Duration.ofMillis((long) (1000 * Double.parseDouble(
-            System.getProperty("loginWindowSeconds", "60"))));
+            System.getProperty("loginWindowSeconds", "30"))));
     private static final int SAVES_EACH = MINUTES * 60 / (int) SIM_INTERVAL.toSeconds();
     private static final String PACKAGE_ID = "PKG-SITELOAD";
     private static final int FIRST = 1;
@@ -238,17 +239,17 @@ public final class SiteLoadBenchmark {
 
         long[] baseline = baseline(pgPort, candidates, threads);
         System.out.printf("baseline (bare JDBC batch upsert of the changed answer rows + commit, same PostgreSQL, %d "
-                + "clients at the same rate, %d connections): %d saves over %d simulated min, p50 %d ms, p99 %d ms, "
-                + "max %d ms%n", CANDIDATES,
-                BASELINE_CONNECTIONS, baseline.length, BASELINE_MINUTES, pct(baseline, 50), pct(baseline, 99),
-                max(baseline));
+                + "clients at the same rate, %d connections): %d saves over %d simulated min, p50 %.1f ms, p99 %.1f ms, "
+                + "max %.1f ms; load average after: %s%n", CANDIDATES,
+                BASELINE_CONNECTIONS, baseline.length, BASELINE_MINUTES, pct(baseline, 50) / 1e3,
+                pct(baseline, 99) / 1e3, max(baseline) / 1e3, loadAverage());
 
         long p99 = pct(latencies, 99);
-        long baselineP99 = pct(baseline, 99);
+        double baselineP99 = pct(baseline, 99) / 1e3;
         System.out.printf("site-load: candidates=%d saves=%d lost=%d p99_ms=%d p50_ms=%d max_ms=%d failed=%d "
-                + "login_s=%.1f compression=%s baseline_p99_ms=%d ratio_to_baseline=%.2f%n", in.size(), acknowledged,
+                + "login_s=%.1f compression=%s baseline_p99_ms=%.1f ratio_to_baseline=%.1f%n", in.size(), acknowledged,
                 lost, p99, pct(latencies, 50), max(latencies), failed, loginSeconds, fmt(COMPRESSION), baselineP99,
-                p99 / (double) Math.max(1, baselineP99));
+                p99 / Math.max(0.1, baselineP99));
     }
 
     /** Candidates whose stored answers differ from their last acknowledged save (and any later unacknowledged one). */
@@ -350,7 +351,7 @@ public final class SiteLoadBenchmark {
                 upsert.executeBatch();
                 c.commit();
             }
-            latencies[k] = (System.nanoTime() - t) / 1_000_000;
+            latencies[k] = (System.nanoTime() - t) / 1_000; // µs
         }
         return latencies;
     }
