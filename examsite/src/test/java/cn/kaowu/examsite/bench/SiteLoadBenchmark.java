@@ -117,7 +117,7 @@ public final class SiteLoadBenchmark {
         Instant slotStart = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(1));
         Duration runtime = real(Duration.ofMinutes(MINUTES).plus(SIM_INTERVAL)).plus(LOGIN_WINDOW);
         Instant slotEnd = slotStart.plus(Duration.ofMinutes(90).plus(runtime));
-        System.out.printf("site-load: load average before: %s%n", loadAverage());
+        System.out.printf("load average before: %s%n", loadAverage());
 
         long t0 = System.nanoTime();
         prepare(dataDir, slotStart, slotEnd);
