@@ -14,3 +14,18 @@ bench_main() {
     "$main" 2>&1 | grep -v '^\s*$' | grep -v ' WARN \|^WARNING'
   rm -rf platform/target/bench-db platform/target/bench-files
 }
+
+# The same for the exam-site server (examsite): compiles its test classes and runs a benchmark's main class with the
+# site's data directory (database, key, packages) under examsite/target/bench-site, removed afterwards.
+#   bench_site_main MAIN_CLASS [JVM options, e.g. -Dcompression=20]
+bench_site_main() {
+  local main=$1; shift
+  cd "$(dirname "${BASH_SOURCE[0]}")/.."
+  ./kw mvn -q -pl examsite -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench.classpath >&2
+  rm -rf examsite/target/bench-site
+  ./kw java -Xmx"${HEAP:-512m}" -Djava.awt.headless=true -Dkaowu.site.data-dir=examsite/target/bench-site "$@" \
+    -cp "examsite/target/test-classes:examsite/target/classes:exam-package/target/classes:$(cat examsite/target/bench.classpath)" \
+    "$main" 2>&1 | grep -v '^\s*$' | grep -v ' WARN \|^WARNING'
+  rm -rf examsite/target/bench-site
+}

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 
@@ -127,6 +128,20 @@ public final class TestPackages {
     /** A theory (理论) or practice (实操) slot. */
     public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count,
             Instant slotStart, Instant slotEnd, SubjectKind kind) {
+        return build(dir, packageId, siteCode, siteKey, first, count, slotStart, slotEnd, kind, items(),
+                TestPackages::paper);
+    }
+
+    /** A package with another item pool and papers (e.g. a full-size paper for the site-load benchmark). */
+    public static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count,
+            Instant slotStart, Instant slotEnd, List<PoolItem> items, Function<String, PaperSpec> papers) {
+        return build(dir, packageId, siteCode, siteKey, first, count, slotStart, slotEnd, SubjectKind.THEORY, items,
+                papers);
+    }
+
+    private static Built build(Path dir, String packageId, String siteCode, PublicKey siteKey, int first, int count,
+            Instant slotStart, Instant slotEnd, SubjectKind kind, List<PoolItem> items,
+            Function<String, PaperSpec> papers) {
         byte[] releaseKey = ExamPackageWriter.generateReleaseKey();
         Path file = dir.resolve(packageId + ".kwpkg");
         try {
@@ -143,8 +158,8 @@ public final class TestPackages {
                     writer.addCandidate(new PackageCandidate(ticket(n), NAMES.get(i % NAMES.size()),
                             "3201**********" + String.format("%04d", n), room(i), seat(i), photo(n)));
                 }
-                items().forEach(writer::addItem);
-                tickets.forEach(ticket -> writer.addPaper(paper(ticket)));
+                items.forEach(writer::addItem);
+                tickets.forEach(ticket -> writer.addPaper(papers.apply(ticket)));
                 writer.finish();
             }
         } catch (IOException e) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.kaowu.exampackage.CryptoException;
 import cn.kaowu.exampackage.ExamPackageContents;
@@ -63,6 +64,7 @@ public class ExamPackages {
     private final SiteSettings settings;
     private final Path packageDir;
     private final JsonMapper json;
+    private final Map<String, Map<String, ItemPayload>> itemCache = new ConcurrentHashMap<>();
 
     ExamPackages(JdbcClient jdbc, Clock clock, SiteKeys keys, SiteSettings settings, SiteDataDir dataDir,
             JsonMapper json) {
@@ -223,13 +225,26 @@ public class ExamPackages {
         return find(packageId).orElseThrow(() -> new Refusal("没有考试包 " + packageId));
     }
 
-    /** The stored item payloads of an opened package. */
+    /**
+     * The stored item payloads of an opened package (unmodifiable). Kept in memory once read: the rows are written
+     * once, in the committed opening, and never change, and every paper page (twice per candidate's login) needs all
+     * of them decoded.
+     */
     public Map<String, ItemPayload> items(String packageId) {
+        Map<String, ItemPayload> cached = itemCache.get(packageId);
+        if (cached != null) {
+            return cached;
+        }
         Map<String, ItemPayload> items = new HashMap<>();
         jdbc.sql("select item_id, payload from package_item where package_id = ?").param(packageId)
                 .query((rs, n) -> items.put(rs.getString(1), ItemPayload.decode(rs.getString(1), rs.getBytes(2))))
                 .list();
-        return items;
+        if (items.isEmpty()) {
+            return Map.of(); // not opened (yet): nothing to keep
+        }
+        Map<String, ItemPayload> read = Map.copyOf(items);
+        itemCache.putIfAbsent(packageId, read);
+        return read;
     }
 
     /** The key for checking the ORG's extension approval codes ({@link ExtensionApproval}), once opened. */
