@@ -74,11 +74,15 @@ class DeliveryBrowserTest extends BrowserTestSupport {
 		page.click("#build");
 		assertThat(page.locator(".flash-success")).containsText("已生成试卷包 2 个");
 		assertThat(page.locator("#package-table tbody tr")).hasCount(2);
-		assertThat(page.locator("#package-table tbody")).containsText("待上传");
-		assertThat(page.locator("#package-table tbody")).containsText("报考 44 · 签到 0 · 交卷 0 · 已上传 0");
 		page.onDialog(d -> d.accept());
 		page.locator("#package-table >> text=应急解锁码").first().click();
 		assertThat(page.locator("#code")).hasText(Pattern.compile("\\d{5}-\\d{5}-\\d{5}-\\d{5}"));
 		screenshot("delivery-packages");
+		// 成绩回收: both packages wait for their results, 44 registered each.
+		page.click("#intake-link");
+		assertThat(page.locator("#intake-table tbody tr")).hasCount(2);
+		assertThat(page.locator("#intake-table tbody .state").first()).hasText("待上传");
+		assertThat(page.locator("#intake-table tbody tr").first().locator("td.num").first()).hasText("44");
+		screenshot("result-intake");
 	}
 }
