@@ -72,7 +72,11 @@ class DeliveryBrowserTest extends BrowserTestSupport {
 			page.waitForURL("**/delivery/packages?planId=" + r.plan().id() + "**");
 		}
 		page.click("#build");
-		assertThat(page.locator(".flash-success")).containsText("已生成试卷包 2 个");
+		// A background job with live progress (each package costs 0.6 s of key derivation).
+		page.waitForURL("**/jobs/*");
+		assertThat(page.locator("section")).containsText("已生成试卷包 2 个",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		page.navigate(url("/delivery/packages?planId=" + r.plan().id()));
 		assertThat(page.locator("#package-table tbody tr")).hasCount(2);
 		page.onDialog(d -> d.accept());
 		page.locator("#package-table >> text=应急解锁码").first().click();

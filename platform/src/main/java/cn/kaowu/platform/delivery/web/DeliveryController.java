@@ -57,14 +57,8 @@ class DeliveryController {
 	}
 
 	@PostMapping("/packages/{planId}/build")
-	String build(Scope scope, @PathVariable long planId, RedirectAttributes redirect) {
-		Delivery.BuildSummary summary = delivery.build(scope, planId);
-		redirect.addFlashAttribute("success", messages.text("delivery.built", summary.packages()));
-		if (!summary.skipped().isEmpty()) {
-			redirect.addFlashAttribute("error", messages.text("delivery.skipped"));
-			redirect.addFlashAttribute("errorDetails", summary.skipped());
-		}
-		return "redirect:/delivery/packages?planId=" + planId;
+	String build(Scope scope, @PathVariable long planId) {
+		return "redirect:/jobs/" + delivery.startBuild(scope, planId).id();
 	}
 
 	@PostMapping("/packages/{planId}/{packageId}/emergency-code")
