@@ -1,6 +1,7 @@
 // Exam page: autosave on every change and every 30 s, countdown to the candidate's end (the slot's end plus
 // extensions; each save answers the current end and from when the submit button opens), copy/paste and the
-// context menu blocked. Loaded as a file (the CSP forbids inline scripts).
+// context menu blocked. Loaded as a file (the CSP forbids inline scripts); its texts come translated from the
+// form's data-t-* attributes ({0}, {1} filled in here).
 (function () {
   'use strict';
   var form = document.getElementById('paper');
@@ -54,6 +55,12 @@
 
   if (!form) { return; }
 
+  function t(name) {
+    var text = form.dataset['t' + name.charAt(0).toUpperCase() + name.slice(1)] || '';
+    var args = Array.prototype.slice.call(arguments, 1);
+    return text.replace(/\{(\d)\}/g, function (m, i) { return args[Number(i)]; });
+  }
+
   var pending = null;
   var inFlight = false;
 
@@ -68,7 +75,7 @@
     if (inFlight && !done) { pending = true; return; }
     inFlight = true;
     pending = false;
-    show('保存中…', 'saving');
+    show(t('saving'), 'saving');
     fetch(form.dataset.save || '/exam/save', {
       method: 'POST',
       credentials: 'same-origin',
@@ -78,15 +85,14 @@
       if (response.ok) {
         // The server's time of the save, so it agrees with the countdown and the proctor's records.
         return response.json().then(function (saved) {
-          var t = new Date(saved.savedAt);
-          show('已保存 ' + t.toLocaleTimeString('zh-CN', { hour12: false }), 'ok');
+          show(t('saved', new Date(saved.savedAt).toLocaleTimeString(form.dataset.tLocale || 'zh-CN', { hour12: false })), 'ok');
           offset = saved.now - Date.now();
           end = saved.endsAt;
           submitFrom = saved.submitFrom;
           if (done) { done(saved.endsAt > saved.now); }
         });
       } else if (response.status === 401) {
-        show('登录已失效，请重新登录', 'failed');
+        show(t('expired'), 'failed');
         if (done) { done(false); }
       } else {
         return response.json().then(function (problem) {
@@ -95,12 +101,12 @@
             window.location.href = '/exam';
             return;
           }
-          show(problem.detail || '保存失败', 'failed');
+          show(problem.detail || t('saveFailed'), 'failed');
           if (done) { done(false); }
         });
       }
     }).catch(function () {
-      show('网络中断，答案尚未保存，正在重试…', 'failed');
+      show(t('offline'), 'failed');
       pending = true;
       if (done) { done(false); }
     }).finally(function () {
@@ -116,22 +122,22 @@
     if (!file) { return; }
     var data = new FormData();
     data.append('file', file);
-    label.textContent = '上传中… ' + file.name;
+    label.textContent = t('uploading', file.name);
     label.className = 'work-status saving';
     fetch(input.dataset.upload, { method: 'POST', credentials: 'same-origin', body: data })
       .then(function (response) {
         return response.json().then(function (body) {
           if (response.ok) {
-            label.textContent = '已上传：' + body.fileName + '（' + Math.max(1, Math.round(body.size / 1024)) + ' KB）';
+            label.textContent = t('uploaded', body.fileName, Math.max(1, Math.round(body.size / 1024)));
             label.className = 'work-status ok';
           } else {
-            label.textContent = body.detail || '上传失败，请重试';
+            label.textContent = body.detail || t('uploadFailed');
             label.className = 'work-status failed';
           }
         });
       })
       .catch(function () {
-        label.textContent = '网络中断，作品未上传，请重新选择文件';
+        label.textContent = t('uploadOffline');
         label.className = 'work-status failed';
       });
   }
@@ -147,7 +153,7 @@
 
   form.addEventListener('submit', function (event) {
     if (submitting) { return; }
-    if (!window.confirm('确定交卷吗？交卷后不能再修改答案。')) {
+    if (!window.confirm(t('confirmSubmit'))) {
       event.preventDefault();
       return;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import cn.kaowu.examsite.Refusal;
 import cn.kaowu.examsite.exam.Sittings;
 import cn.kaowu.examsite.infra.SessionGuard;
+import cn.kaowu.examsite.infra.Texts;
 import cn.kaowu.examsite.pkg.ExamPackages;
 import cn.kaowu.examsite.pkg.PackageSummary;
 import cn.kaowu.examsite.proctor.Proctoring;
@@ -41,9 +42,11 @@ class AdminController {
     private final ResultExports exports;
     private final cn.kaowu.examsite.link.PlatformLink link;
     private final Proctoring proctoring;
+    private final Texts texts;
 
     AdminController(SiteAdmins admins, SiteKeys keys, SiteSettings settings, ExamPackages packages, Sittings sittings,
-            ResultExports exports, cn.kaowu.examsite.link.PlatformLink link, Proctoring proctoring) {
+            ResultExports exports, cn.kaowu.examsite.link.PlatformLink link, Proctoring proctoring, Texts texts) {
+        this.texts = texts;
         this.proctoring = proctoring;
         this.link = link;
         this.admins = admins;
@@ -72,7 +75,7 @@ class AdminController {
             }
             return "redirect:/admin";
         }).orElseGet(() -> {
-            model.addAttribute("error", "用户名或密码错误");
+            model.addAttribute("error", texts.get("admin.login.failed"));
             return "admin/login";
         });
     }
@@ -94,10 +97,10 @@ class AdminController {
         try {
             admins.changePassword((String) session.getAttribute(SessionGuard.ADMIN), current, replacement);
             session.removeAttribute(SessionGuard.MUST_CHANGE_PASSWORD);
-            flash.addFlashAttribute("message", "密码已修改");
+            flash.addFlashAttribute("message", texts.get("flash.passwordChanged"));
             return "redirect:/admin";
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+        } catch (Refusal e) {
+            model.addAttribute("error", texts.get(e));
             return "admin/password";
         }
     }
@@ -117,9 +120,10 @@ class AdminController {
     String setup(@RequestParam String siteCode, @RequestParam String platformPublicKey, RedirectAttributes flash) {
         try {
             settings.configure(siteCode, platformPublicKey);
-            flash.addFlashAttribute("message", "站点设置已保存");
-        } catch (IllegalArgumentException | cn.kaowu.exampackage.CryptoException e) {
-            flash.addFlashAttribute("error", "站点设置未保存：" + e.getMessage());
+            flash.addFlashAttribute("message", texts.get("flash.setupSaved"));
+        } catch (Refusal | IllegalArgumentException | cn.kaowu.exampackage.CryptoException e) {
+            flash.addFlashAttribute("error", texts.get("flash.setupFailed",
+                    e instanceof Refusal r ? texts.get(r) : e.getMessage()));
         }
         return "redirect:/admin";
     }
@@ -130,8 +134,10 @@ class AdminController {
             RedirectAttributes flash) {
         try {
             link.enrol(platformUrl, siteCode, token);
-            flash.addFlashAttribute("message", "已在平台注册，平台公钥已保存");
-        } catch (Refusal | IllegalArgumentException e) {
+            flash.addFlashAttribute("message", texts.get("flash.enrolled"));
+        } catch (Refusal e) {
+            flash.addFlashAttribute("error", texts.get(e));
+        } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin";
@@ -141,9 +147,9 @@ class AdminController {
     String sync(RedirectAttributes flash) {
         try {
             var imported = link.syncPackages();
-            flash.addFlashAttribute("message", "已从平台下载考试包 " + imported.size() + " 个");
+            flash.addFlashAttribute("message", texts.get("flash.synced", imported.size()));
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return "redirect:/admin";
     }
@@ -153,12 +159,12 @@ class AdminController {
     String fetchKey(@PathVariable String packageId, RedirectAttributes flash) {
         try {
             byte[] key = link.fetchReleaseKey(packageId)
-                    .orElseThrow(() -> new Refusal("本站点未连接平台：请粘贴发布密钥或输入应急解锁码"));
+                    .orElseThrow(() -> Refusal.of("refusal.link.none"));
             PackageSummary summary = packages.openWithReleaseKey(packageId,
                     java.util.Base64.getEncoder().encodeToString(key));
-            flash.addFlashAttribute("message", "已从平台获取解密密钥：" + summary.candidates() + " 名考生的试卷已生成");
+            flash.addFlashAttribute("message", texts.get("flash.keyFetched", summary.candidates()));
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return "redirect:/admin/packages/" + packageId;
     }
@@ -168,12 +174,12 @@ class AdminController {
         try {
             var delivery = exports.resend(packageId);
             if (delivery == cn.kaowu.examsite.link.PlatformLink.Delivery.UPLOADED) {
-                flash.addFlashAttribute("message", "成绩包已上传到平台并通过校验");
+                flash.addFlashAttribute("message", texts.get("flash.resultsUploaded"));
             } else {
-                flash.addFlashAttribute("error", "未能上传到平台，成绩包已保存为文件，可下载后报送或稍后重试");
+                flash.addFlashAttribute("error", texts.get("flash.resultsNotUploaded"));
             }
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return "redirect:/admin/packages/" + packageId;
     }
@@ -182,10 +188,10 @@ class AdminController {
     String importPackage(@RequestParam("file") MultipartFile file, RedirectAttributes flash) throws IOException {
         try {
             PackageSummary summary = packages.importPackage(file.getInputStream());
-            flash.addFlashAttribute("message", "考试包 " + summary.packageId() + " 已导入并通过签名校验");
+            flash.addFlashAttribute("message", texts.get("flash.imported", summary.packageId()));
             return "redirect:/admin/packages/" + summary.packageId();
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
             return "redirect:/admin";
         }
     }
@@ -205,9 +211,9 @@ class AdminController {
             PackageSummary summary = emergencyCode != null && !emergencyCode.isBlank()
                     ? packages.openWithEmergencyCode(packageId, emergencyCode)
                     : packages.openWithReleaseKey(packageId, releaseKey);
-            flash.addFlashAttribute("message", "试卷已解密：" + summary.candidates() + " 名考生的试卷已生成");
+            flash.addFlashAttribute("message", texts.get("flash.opened", summary.candidates()));
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return "redirect:/admin/packages/" + packageId;
     }
@@ -216,9 +222,9 @@ class AdminController {
     String markAbsent(@PathVariable String packageId, @PathVariable String ticket, RedirectAttributes flash) {
         try {
             sittings.markAbsent(packageId, ticket);
-            flash.addFlashAttribute("message", "考生 " + ticket + " 已记为缺考");
+            flash.addFlashAttribute("message", texts.get("flash.absent", ticket));
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return "redirect:/admin/packages/" + packageId;
     }
@@ -234,7 +240,7 @@ class AdminController {
         try {
             export = exports.build(packageId);
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
             return "redirect:/admin/packages/" + packageId;
         }
         return ResponseEntity.ok()

@@ -8,6 +8,7 @@ import java.util.Map;
 import cn.kaowu.exampackage.Receipt;
 import cn.kaowu.examsite.Refusal;
 import cn.kaowu.examsite.infra.SessionGuard;
+import cn.kaowu.examsite.infra.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
@@ -36,10 +37,12 @@ class CandidateController {
 
     private final Sittings sittings;
     private final Clock clock;
+    private final Texts texts;
 
-    CandidateController(Sittings sittings, Clock clock) {
+    CandidateController(Sittings sittings, Clock clock, Texts texts) {
         this.sittings = sittings;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/")
@@ -57,7 +60,7 @@ class CandidateController {
             request.getSession().setAttribute(SessionGuard.CANDIDATE, ref);
             return "redirect:/exam/confirm";
         } catch (Refusal e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", texts.get(e));
             model.addAttribute("ticketNumber", ticketNumber);
             return "exam/login";
         }
@@ -99,8 +102,8 @@ class CandidateController {
             body.put("now", clock.millis());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         } catch (Refusal e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-            problem.setTitle("答案未保存");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, texts.get(e));
+            problem.setTitle(texts.get("exam.save.failed"));
             if (sittings.status(ref) == CandidateStatus.DISQUALIFIED) {
                 problem.setProperty("disqualified", true);
             }
@@ -116,7 +119,7 @@ class CandidateController {
         CandidateRef ref = ref(session);
         try {
             if (file.getSize() > Sittings.MAX_WORK_BYTES) {
-                throw new Refusal("作品文件不能超过 " + Sittings.MAX_WORK_BYTES / 1024 / 1024 + " MB。");
+                throw Refusal.of("refusal.work.tooLarge", String.valueOf(Sittings.MAX_WORK_BYTES / 1024 / 1024));
             }
             Sittings.Saved saved = sittings.savePracticalWork(ref, itemId, file.getOriginalFilename(), file.getBytes());
             Map<String, Object> body = new LinkedHashMap<>();
@@ -125,8 +128,8 @@ class CandidateController {
             body.put("size", file.getSize());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         } catch (Refusal e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-            problem.setTitle("作品未上传");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, texts.get(e));
+            problem.setTitle(texts.get("exam.upload.failed"));
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
     }
@@ -137,7 +140,7 @@ class CandidateController {
             Receipt receipt = sittings.submit(ref(session), answers(form));
             flash.addFlashAttribute("justSubmitted", receipt.shortForm());
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
             return "redirect:/exam";
         }
         return "redirect:/exam/done";

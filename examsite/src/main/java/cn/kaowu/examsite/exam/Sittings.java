@@ -56,7 +56,7 @@ public class Sittings {
     static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    static final String DISQUALIFIED_MESSAGE = "你已被取消本场考试资格，不能继续作答或登录。已保存的答案留存备查。请听从监考员安排。";
+    static final String DISQUALIFIED_REFUSAL = "refusal.disqualified";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -107,18 +107,17 @@ public class Sittings {
                 && MessageDigest.isEqual(ticket.substring(ticket.length() - 6).getBytes(StandardCharsets.UTF_8),
                         password.strip().getBytes(StandardCharsets.UTF_8));
         if (found.isEmpty() || !passwordOk) {
-            throw new Refusal("准考证号或密码错误，或本场考试的试卷尚未解密。请核对后重试，或举手示意监考员。");
+            throw Refusal.of("refusal.signIn.wrong");
         }
         Row row = found.get();
         switch (row.status()) {
-            case SUBMITTED -> throw new Refusal("你已交卷，不能再次登录。");
-            case ABSENT -> throw new Refusal("你已被记为缺考，不能入场。请联系监考员。");
-            case DISQUALIFIED -> throw new Refusal(DISQUALIFIED_MESSAGE);
+            case SUBMITTED -> throw Refusal.of("refusal.signIn.submitted");
+            case ABSENT -> throw Refusal.of("refusal.signIn.absent");
+            case DISQUALIFIED -> throw Refusal.of(DISQUALIFIED_REFUSAL);
             case NOT_SIGNED_IN -> {
                 Instant closes = row.slotStart().plus(ENTRY_CLOSES_AFTER_START);
                 if (!now.isBefore(closes)) {
-                    throw new Refusal("开考 30 分钟后禁止入场（本场 " + TIME.format(row.slotStart()) + " 开考，"
-                            + TIME.format(closes) + " 停止入场）。请联系监考员。");
+                    throw Refusal.of("refusal.signIn.closed", TIME.format(row.slotStart()), TIME.format(closes));
                 }
                 jdbc.sql("""
                         update candidate set status = 'ANSWERING', signed_in_at = ?, version = version + 1
@@ -177,7 +176,7 @@ public class Sittings {
         Row row = lockForAnswering(ref);
         Instant now = clock.instant();
         if (now.isAfter(row.effectiveEnd())) {
-            throw new Refusal("考试时间已到，答案不能再修改。");
+            throw Refusal.of("refusal.save.timeUp");
         }
         store(row, answers, now);
         return new Saved(now, row.effectiveEnd(), row.submitFrom());
@@ -200,10 +199,9 @@ public class Sittings {
         Row row = lockForAnswering(ref);
         Instant now = clock.instant();
         if (!EarlyLeaveRule.maySubmit(now, row.effectiveEnd(), row.subjectKind(), row.earlyLeaveConsent())) {
-            throw new Refusal("现在还不能交卷：本场" + row.subjectKind().label() + "考试须在结束前 "
-                    + row.subjectKind().earlyLeaveWindow().toMinutes() + " 分钟内交卷，即 "
-                    + SECONDS.format(row.submitFrom()) + " 起（结束时间 " + SECONDS.format(row.effectiveEnd())
-                    + "）。如需提前离场，请举手示意监考员，经主考同意后方可交卷。你的答案已自动保存。");
+            throw Refusal.of("refusal.submit.tooEarly", Refusal.label("subject.kind." + row.subjectKind().name()),
+                    String.valueOf(row.subjectKind().earlyLeaveWindow().toMinutes()), SECONDS.format(row.submitFrom()),
+                    SECONDS.format(row.effectiveEnd()));
         }
         if (!now.isAfter(row.effectiveEnd())) {
             store(row, lastAnswers, now);
@@ -250,7 +248,7 @@ public class Sittings {
         for (Map.Entry<String, List<String>> entry : answers.entrySet()) {
             Paper.Item item = onPaper.get(entry.getKey());
             if (item == null || item.type() == ItemType.PRACTICAL) {
-                throw new Refusal("题目 " + entry.getKey() + " 不在你的试卷上或不能在此作答。");
+                throw Refusal.of("refusal.answer.notOnPaper", entry.getKey());
             }
             Set<String> labels = new TreeSet<>();
             for (String label : entry.getValue()) {
@@ -262,7 +260,7 @@ public class Sittings {
             }
             if (!item.labels().containsAll(labels)
                     || (item.type() != ItemType.MULTIPLE_CHOICE && labels.size() > 1)) {
-                throw new Refusal("题目 " + entry.getKey() + " 的答案无效。");
+                throw Refusal.of("refusal.answer.invalid", entry.getKey());
             }
             posted.put(item.itemId(), String.join(",", labels));
         }
@@ -294,16 +292,16 @@ public class Sittings {
     private Row lockForAnswering(CandidateRef ref) {
         Row row = jdbc.sql(SELECT + " where c.package_id = ? and c.ticket_number = ? for update of c")
                 .params(ref.packageId(), ref.ticketNumber()).query(Sittings::row).optional()
-                .orElseThrow(() -> new Refusal("没有这名考生。"));
+                .orElseThrow(() -> Refusal.of("refusal.candidate.unknown"));
         if (row.status() != CandidateStatus.ANSWERING) {
-            throw new Refusal(switch (row.status()) {
-                case SUBMITTED -> "你已交卷，答案不能再修改。";
-                case DISQUALIFIED -> DISQUALIFIED_MESSAGE;
-                default -> "当前状态（" + row.status().label() + "）不能作答。";
-            });
+            throw switch (row.status()) {
+                case SUBMITTED -> Refusal.of("refusal.save.submitted");
+                case DISQUALIFIED -> Refusal.of(DISQUALIFIED_REFUSAL);
+                default -> Refusal.of("refusal.save.status", Refusal.label("candidate.status." + row.status().name()));
+            };
         }
         if (clock.instant().isBefore(row.slotStart())) {
-            throw new Refusal("考试尚未开始（" + TIME.format(row.slotStart()) + " 开考），不能作答。");
+            throw Refusal.of("refusal.save.notStarted", TIME.format(row.slotStart()));
         }
         return row;
     }
@@ -342,7 +340,7 @@ public class Sittings {
     public void markAbsent(String packageId, String ticketNumber) {
         Row row = row(new CandidateRef(packageId, ticketNumber));
         if (!row.status().mayBeMarkedAbsent()) {
-            throw new Refusal("考生 " + ticketNumber + " 当前为" + row.status().label() + "，不能记为缺考。");
+            throw Refusal.of("refusal.absent.status", ticketNumber, Refusal.label("candidate.status." + row.status().name()));
         }
         jdbc.sql("""
                 update candidate set status = 'ABSENT', version = version + 1
@@ -381,19 +379,19 @@ public class Sittings {
         Row row = lockForAnswering(ref);
         Instant now = clock.instant();
         if (now.isAfter(row.effectiveEnd())) {
-            throw new Refusal("考试时间已到，作品不能再上传。");
+            throw Refusal.of("refusal.work.timeUp");
         }
         boolean onPaper = paper(row).sections().stream().flatMap(s -> s.items().stream())
                 .anyMatch(i -> i.itemId().equals(itemId) && i.type() == ItemType.PRACTICAL);
         if (!onPaper) {
-            throw new Refusal("试卷上没有这道实操题。");
+            throw Refusal.of("refusal.work.notOnPaper");
         }
         if (content.length == 0) {
-            throw new Refusal("作品文件是空的，请重新选择文件。");
+            throw Refusal.of("refusal.work.empty");
         }
         if (content.length > MAX_WORK_BYTES) {
-            throw new Refusal("作品文件不能超过 " + MAX_WORK_BYTES / 1024 / 1024 + " MB（当前 "
-                    + content.length / 1024 / 1024 + " MB）。");
+            throw Refusal.of("refusal.work.tooLargeNow", String.valueOf(MAX_WORK_BYTES / 1024 / 1024),
+                    String.valueOf(content.length / 1024 / 1024));
         }
         jdbc.sql("""
                 insert into practical_work (package_id, ticket_number, item_id, file_name, content, size_bytes,
@@ -488,7 +486,7 @@ public class Sittings {
     private Row row(CandidateRef ref) {
         return jdbc.sql(SELECT + " where c.package_id = ? and c.ticket_number = ?")
                 .params(ref.packageId(), ref.ticketNumber()).query(Sittings::row).optional()
-                .orElseThrow(() -> new Refusal("没有这名考生。"));
+                .orElseThrow(() -> Refusal.of("refusal.candidate.unknown"));
     }
 
     /**

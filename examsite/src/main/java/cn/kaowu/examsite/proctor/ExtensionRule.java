@@ -37,7 +37,7 @@ public final class ExtensionRule {
     /** The minutes of a request, checked first (the total depends on them). */
     public static int minutes(Request request) {
         if (request.minutes() == null || request.minutes() < 1) {
-            throw new Refusal("延时分钟数：必须是大于 0 的整数。");
+            throw Refusal.of("refusal.extension.minutes");
         }
         if (request.minutes() > 600) {
             throw new Refusal("延时分钟数：一次最多 600 分钟。");

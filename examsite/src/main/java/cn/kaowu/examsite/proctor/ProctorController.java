@@ -1,6 +1,7 @@
 package cn.kaowu.examsite.proctor;
 
 import cn.kaowu.examsite.Refusal;
+import cn.kaowu.examsite.infra.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProctorController {
 
     private final Proctoring proctoring;
+    private final Texts texts;
 
-    ProctorController(Proctoring proctoring) {
+    ProctorController(Proctoring proctoring, Texts texts) {
         this.proctoring = proctoring;
+        this.texts = texts;
     }
 
     /** 延时: {@code ticketNumber} blank = the whole room. */
@@ -31,11 +34,13 @@ class ProctorController {
         try {
             ExtensionRule.Decision decision = proctoring.extend(packageId, roomCode, ticketNumber,
                     new ExtensionRule.Request(number(minutes), reason, chiefExaminer, patrol, approvalCode));
-            flash.addFlashAttribute("message", (ticketNumber.isBlank() ? "考场 " + roomCode.strip() + " 全体考生"
-                    : "考生 " + ticketNumber.strip()) + " 延时 " + decision.minutes() + " 分钟已记录（累计 "
-                    + decision.totalMinutes() + " 分钟，" + (decision.byTheOrg() ? "培训评价组织审批" : "主考、巡考决定") + "）");
+            flash.addFlashAttribute("message", texts.get("flash.extended",
+                    ticketNumber.isBlank() ? texts.get("flash.extended.room", roomCode.strip())
+                            : texts.get("flash.extended.candidate", ticketNumber.strip()),
+                    decision.minutes(), decision.totalMinutes(),
+                    texts.get(decision.byTheOrg() ? "flash.extended.byTheOrg" : "flash.extended.byChiefAndPatrol")));
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return back(packageId);
     }
@@ -50,10 +55,10 @@ class ProctorController {
         try {
             IncidentRule.Entry entry = proctoring.recordIncident(packageId, roomCode,
                     new IncidentRule.Request(ticketNumber, kind, description, candidateSigned, invigilators));
-            flash.addFlashAttribute("message", entry.kind().label() + "已记录"
-                    + (entry.ticketNumber() == null ? "" : "（考生 " + entry.ticketNumber() + "）"));
+            flash.addFlashAttribute("message", texts.get("flash.incident", texts.get("incident.kind." + entry.kind().name()),
+                    entry.ticketNumber() == null ? "" : texts.get("flash.incident.candidate", entry.ticketNumber())));
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return back(packageId);
     }
@@ -64,9 +69,9 @@ class ProctorController {
             @RequestParam(defaultValue = "") String chiefExaminer, RedirectAttributes flash) {
         try {
             proctoring.consentEarlyLeave(packageId, ticket, chiefExaminer);
-            flash.addFlashAttribute("message", "考生 " + ticket + " 的提前交卷许可已记录（主考 " + chiefExaminer.strip() + "）");
+            flash.addFlashAttribute("message", texts.get("flash.earlyLeave", ticket, chiefExaminer.strip()));
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return back(packageId);
     }
@@ -83,9 +88,9 @@ class ProctorController {
         try {
             proctoring.seal(packageId, roomCode, new SealRule.Request(trialRun, systemChecked, powerAndMonitoring,
                     signInSheetMatches, systemAdministrator, examStaff));
-            flash.addFlashAttribute("message", "考场 " + roomCode.strip() + " 已封场确认");
+            flash.addFlashAttribute("message", texts.get("flash.sealed", roomCode.strip()));
         } catch (Refusal e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("error", texts.get(e));
         }
         return back(packageId);
     }
@@ -97,7 +102,7 @@ class ProctorController {
         try {
             return Integer.valueOf(minutes.strip());
         } catch (NumberFormatException e) {
-            throw new Refusal("延时分钟数：必须是大于 0 的整数。");
+            throw Refusal.of("refusal.extension.minutes");
         }
     }
 

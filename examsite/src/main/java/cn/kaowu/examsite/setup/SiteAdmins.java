@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import cn.kaowu.examsite.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -69,17 +70,17 @@ public class SiteAdmins implements SmartInitializingSingleton {
     /**
      * Replaces the password after checking the current one.
      *
-     * @throws IllegalArgumentException with the reason in Chinese
+     * @throws Refusal with the reason
      */
     public void changePassword(String username, String current, String replacement) {
         if (authenticate(username, current).isEmpty()) {
-            throw new IllegalArgumentException("当前密码错误");
+            throw Refusal.of("refusal.password.wrong");
         }
         if (replacement == null || replacement.length() < 10) {
-            throw new IllegalArgumentException("新密码至少 10 个字符");
+            throw Refusal.of("refusal.password.short");
         }
         if (replacement.equals(current)) {
-            throw new IllegalArgumentException("新密码不能与当前密码相同");
+            throw Refusal.of("refusal.password.same");
         }
         jdbc.sql("update site_admin set password_hash = ?, must_change_password = false where username = ?")
                 .params(encoder.encode(replacement), username).update();

@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.util.Optional;
 
 import cn.kaowu.exampackage.Sm2Keys;
+import cn.kaowu.examsite.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +59,7 @@ public class SiteSettings {
     public void configure(String siteCode, String platformPublicKeyPem) {
         String code = siteCode == null ? "" : siteCode.strip();
         if (code.isEmpty() || code.length() > 64) {
-            throw new IllegalArgumentException("站点代码应为 1 到 64 个字符");
+            throw Refusal.of("refusal.setup.siteCode");
         }
         String pem = platformPublicKeyPem == null ? "" : platformPublicKeyPem.strip() + "\n";
         Sm2Keys.publicKeyFromPem(pem);

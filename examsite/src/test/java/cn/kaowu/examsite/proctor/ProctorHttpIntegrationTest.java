@@ -180,6 +180,17 @@ class ProctorHttpIntegrationTest {
         assertThat(flash(admin, post(admin, "/admin/packages/" + pkg + "/seals", seal))).contains("已封场确认");
         assertThat(flash(admin, post(admin, "/admin/packages/" + pkg + "/seals", seal))).contains("不能重复确认");
 
+        // The same console in English (?lang=en): labels, room reports and keyed refusals; names and reasons as typed.
+        HttpClient english = admin();
+        String inEnglish = get(english, "/admin/packages/" + pkg + "?lang=en").body();
+        assertThat(inEnglish).contains("Room 101 (3 candidates)").contains("Sealed ").contains("Exam room incident record")
+                .contains("extension of 10 min (all candidates, 10 min in total): 停电. chief examiner 王主考, patrol examiner 李巡考")
+                .contains("Disqualification (candidate " + c2 + ")").contains("invigilators present: 赵敏, 钱进")
+                .contains("early hand-in allowed (candidate " + c3 + "): chief examiner 王主考").contains(">Disqualified<")
+                .contains("(theory)").doesNotContain("考场情况记录");
+        assertThat(flash(english, post(english, "/admin/packages/" + pkg + "/extensions", form("roomCode", "101",
+                "minutes", "ten")))).contains("Minutes of extension: must be a whole number greater than 0.");
+
         // Candidate 1 may still save after the slot's end, within the extension; the export waits for the latest end.
         clock.set(END.plus(Duration.ofMinutes(10)));
         assertThat(post(one, "/exam/save", form("q.t1", "F")).statusCode()).isEqualTo(200);
