@@ -411,6 +411,56 @@ public class ResultIntake {
 				((Number) r.get("warnings")).intValue(), gaps);
 	}
 
+	// ---- for the score module ---------------------------------------------------------------------------------
+
+	/** How a candidate's sitting ended, as the site reported it. */
+	public enum Outcome {
+		/** Signed in (submitted, or submitted at the end). */
+		SAT,
+		/** Never signed in, or marked 缺考. */
+		ABSENT,
+		/** 取消考试资格 by the proctors. */
+		DISQUALIFIED
+	}
+
+	/**
+	 * One candidate's result of a plan subject from the latest accepted result package of their site.
+	 *
+	 * @param objectiveScore the site's grading of the objective items (0 for an absent candidate)
+	 * @param practicalMark the final practical mark once every practical task of the candidate is marked, else null
+	 * @param practicalPending whether the candidate has practical tasks still being marked
+	 */
+	public record SubjectResult(String ticketNumber, Outcome outcome, BigDecimal objectiveScore,
+			@Nullable BigDecimal practicalMark, boolean practicalPending) {
+	}
+
+	/**
+	 * The uploaded results of a plan subject, all sites, by ticket number. Unscoped: the caller (the score module)
+	 * checks its own scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<SubjectResult> subjectResults(long planId, long planSubjectId) {
+		List<SubjectResult> out = new ArrayList<>();
+		for (Delivery.PackageView p : delivery.packages(Scope.system(), planId)) {
+			if (p.planSubjectId() != planSubjectId) {
+				continue;
+			}
+			jdbc.sql("""
+					SELECT ticket_number, objective_score, signed_in_at, outcome FROM result_candidate
+					WHERE exam_package_id = ? ORDER BY ticket_number""")
+				.param(p.id())
+				.query((rs, n) -> {
+					Outcome outcome = "DISQUALIFIED".equals(rs.getString(4)) ? Outcome.DISQUALIFIED
+							: rs.getTimestamp(3) == null || "ABSENT".equals(rs.getString(4)) ? Outcome.ABSENT
+									: Outcome.SAT;
+					return new SubjectResult(rs.getString(1), outcome, rs.getBigDecimal(2), null, false);
+				})
+				.list()
+				.forEach(out::add);
+		}
+		return out;
+	}
+
 	// ---- helpers -----------------------------------------------------------------------------------------------
 
 	private ResultReplayGuard guard() {
