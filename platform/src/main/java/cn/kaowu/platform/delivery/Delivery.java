@@ -53,6 +53,7 @@ import cn.kaowu.platform.schedule.Scheduling;
 import cn.kaowu.platform.site.ExamSites;
 import cn.kaowu.platform.site.SiteView;
 import cn.kaowu.platform.storage.FileStorage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -108,8 +109,12 @@ public class Delivery {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ApplicationEventPublisher events;
+
 	Delivery(JdbcClient jdbc, DeliveryKeys keys, ExamPlans plans, ExamSites sites, Scheduling scheduling,
-			QuestionBank bank, CandidateManagement candidates, FileStorage files, AuditLog audit, Clock clock) {
+			QuestionBank bank, CandidateManagement candidates, FileStorage files, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.plans = plans;
@@ -285,6 +290,7 @@ public class Delivery {
 		}
 		Set<BankItem> used = new LinkedHashSet<>();
 		List<PaperSpec> papers = new ArrayList<>();
+		Map<String, List<String>> practical = new LinkedHashMap<>();
 		for (Scheduling.Seated s : seats) {
 			List<PaperSpec.Section> sections = new ArrayList<>();
 			Random seeded = new Random(Sm3.hexDigest(packageId + ":" + s.ticketNumber()).hashCode());
@@ -297,6 +303,9 @@ public class Delivery {
 				java.util.Collections.shuffle(matching, seeded);
 				List<BankItem> drawn = matching.subList(0, line.count());
 				used.addAll(drawn);
+				drawn.stream().filter(i -> i.type() == cn.kaowu.platform.bank.ItemType.PRACTICAL)
+					.forEach(i -> practical.computeIfAbsent(s.ticketNumber(), k -> new ArrayList<>())
+						.add(SiteItems.itemId(i)));
 				sections.add(new PaperSpec.Section(line.type().name() + " " + line.knowledgeArea(),
 						drawn.stream().map(SiteItems::itemId).toList()));
 			}
@@ -318,6 +327,7 @@ public class Delivery {
 					keys.sealReleaseKey(packageId, releaseKey), seats.size(), Timestamp.from(subject.startsAt()),
 					Timestamp.from(subject.endsAt()), Timestamp.from(now))
 			.update();
+		events.publishEvent(new PackageBuilt(packageId, plan.id(), subject.id(), practical));
 	}
 
 	/** The packages of a plan of the scope's ORG (404 for others). */

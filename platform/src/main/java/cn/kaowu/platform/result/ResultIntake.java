@@ -138,9 +138,12 @@ public class ResultIntake {
 
 	private final FileStorage files;
 
+	private final Grading grading;
+
 	ResultIntake(JdbcClient jdbc, Delivery delivery, Scheduling scheduling, ExamSites sites, AuditLog audit,
-			Clock clock, FileStorage files) {
+			Clock clock, FileStorage files, Grading grading) {
 		this.files = files;
+		this.grading = grading;
 		this.jdbc = jdbc;
 		this.delivery = delivery;
 		this.scheduling = scheduling;
@@ -256,6 +259,8 @@ public class ResultIntake {
 			for (RoomReport room : verified.readRoomReports()) {
 				takeRoom(packageId, resultId, room);
 			}
+			// Practical tasks of the candidates who sat become grading tasks (issue 7; Grading.takeIn).
+			grading.takeIn(packageId, resultId, verified.header().sequence(), results);
 			StoredFile stored = files.saveGenerated(Scope.system(), "result-package", resultId + ".kwres",
 					"application/octet-stream", file);
 			jdbc.sql("""
@@ -441,6 +446,7 @@ public class ResultIntake {
 	@Transactional(readOnly = true)
 	public List<SubjectResult> subjectResults(long planId, long planSubjectId) {
 		List<SubjectResult> out = new ArrayList<>();
+		Map<String, Grading.CandidateMarks> practical = grading.candidateMarks(planSubjectId);
 		for (Delivery.PackageView p : delivery.packages(Scope.system(), planId)) {
 			if (p.planSubjectId() != planSubjectId) {
 				continue;
@@ -453,7 +459,9 @@ public class ResultIntake {
 					Outcome outcome = "DISQUALIFIED".equals(rs.getString(4)) ? Outcome.DISQUALIFIED
 							: rs.getTimestamp(3) == null || "ABSENT".equals(rs.getString(4)) ? Outcome.ABSENT
 									: Outcome.SAT;
-					return new SubjectResult(rs.getString(1), outcome, rs.getBigDecimal(2), null, false);
+					Grading.CandidateMarks marks = practical.get(p.id() + "/" + rs.getString(1));
+					return new SubjectResult(rs.getString(1), outcome, rs.getBigDecimal(2),
+							marks == null || marks.pending() ? null : marks.sum(), marks != null && marks.pending());
 				})
 				.list()
 				.forEach(out::add);
