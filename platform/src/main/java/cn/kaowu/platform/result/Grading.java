@@ -582,7 +582,7 @@ public class Grading {
 		}
 		Optional<Map.Entry<Long, String>> next = jdbc.sql("""
 				SELECT t.id, t.code FROM grading_task t
-				WHERE t.plan_subject_id IN (SELECT plan_subject_id FROM grading_grader WHERE account_id = ?) AND """
+				WHERE t.plan_subject_id IN (SELECT plan_subject_id FROM grading_grader WHERE account_id = ?)""" + " AND "
 				+ OPEN_FOR_ME + " ORDER BY t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED")
 			.params(me, me, me, Timestamp.from(now))
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
