@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The bank as the package builder reads it: decrypted items and blueprints of a level's subject. <b>Unscoped</b>:
  * callers check their own scope (the builder acts for the ORG owning the plan) and must never hand what this returns
- * to anyone but an encrypted package.
+ * to anyone but an encrypted package — the one exception being practical grading ({@code result.Grading}), which shows
+ * a practical item's stem and rubric to the graders assigned to mark it, after the exam.
  */
 @Service
 public class QuestionBank {

@@ -40,6 +40,8 @@ import cn.kaowu.platform.bank.Blueprint;
 import cn.kaowu.platform.bank.QuestionBank;
 import cn.kaowu.platform.catalog.ExamMode;
 import cn.kaowu.platform.candidate.CandidateManagement;
+import cn.kaowu.platform.job.JobView;
+import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
@@ -52,9 +54,8 @@ import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.schedule.Scheduling;
 import cn.kaowu.platform.site.ExamSites;
 import cn.kaowu.platform.site.SiteView;
-import cn.kaowu.platform.job.JobView;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.storage.FileStorage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -115,11 +116,14 @@ public class Delivery {
 
 	private final Jobs jobs;
 
+	private final ApplicationEventPublisher events;
+
 	Delivery(JdbcClient jdbc, DeliveryKeys keys, ExamPlans plans, ExamSites sites, Scheduling scheduling,
 			QuestionBank bank, CandidateManagement candidates, FileStorage files, AuditLog audit, Clock clock,
-			TransactionTemplate tx, Jobs jobs) {
+			TransactionTemplate tx, Jobs jobs, ApplicationEventPublisher events) {
 		this.tx = tx;
 		this.jobs = jobs;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.plans = plans;
@@ -322,6 +326,7 @@ public class Delivery {
 		}
 		Set<BankItem> used = new LinkedHashSet<>();
 		List<PaperSpec> papers = new ArrayList<>();
+		Map<String, List<String>> practical = new LinkedHashMap<>();
 		for (Scheduling.Seated s : seats) {
 			List<PaperSpec.Section> sections = new ArrayList<>();
 			Random seeded = new Random(Sm3.hexDigest(packageId + ":" + s.ticketNumber()).hashCode());
@@ -334,6 +339,9 @@ public class Delivery {
 				java.util.Collections.shuffle(matching, seeded);
 				List<BankItem> drawn = matching.subList(0, line.count());
 				used.addAll(drawn);
+				drawn.stream().filter(i -> i.type() == cn.kaowu.platform.bank.ItemType.PRACTICAL)
+					.forEach(i -> practical.computeIfAbsent(s.ticketNumber(), k -> new ArrayList<>())
+						.add(SiteItems.itemId(i)));
 				sections.add(new PaperSpec.Section(line.type().name() + " " + line.knowledgeArea(),
 						drawn.stream().map(SiteItems::itemId).toList()));
 			}
@@ -355,6 +363,7 @@ public class Delivery {
 					keys.sealReleaseKey(packageId, releaseKey), seats.size(), Timestamp.from(subject.startsAt()),
 					Timestamp.from(subject.endsAt()), Timestamp.from(now))
 			.update();
+		events.publishEvent(new PackageBuilt(packageId, plan.id(), subject.id(), practical));
 	}
 
 	/** The packages of a plan of the scope's ORG (404 for others). */

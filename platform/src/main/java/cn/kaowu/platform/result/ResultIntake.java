@@ -138,9 +138,12 @@ public class ResultIntake {
 
 	private final FileStorage files;
 
+	private final Grading grading;
+
 	ResultIntake(JdbcClient jdbc, Delivery delivery, Scheduling scheduling, ExamSites sites, AuditLog audit,
-			Clock clock, FileStorage files) {
+			Clock clock, FileStorage files, Grading grading) {
 		this.files = files;
+		this.grading = grading;
 		this.jdbc = jdbc;
 		this.delivery = delivery;
 		this.scheduling = scheduling;
@@ -256,6 +259,8 @@ public class ResultIntake {
 			for (RoomReport room : verified.readRoomReports()) {
 				takeRoom(packageId, resultId, room);
 			}
+			// Practical tasks of the candidates who sat become grading tasks (issue 7; Grading.takeIn).
+			grading.takeIn(packageId, resultId, verified.header().sequence(), results);
 			StoredFile stored = files.saveGenerated(Scope.system(), "result-package", resultId + ".kwres",
 					"application/octet-stream", file);
 			jdbc.sql("""
@@ -409,6 +414,59 @@ public class ResultIntake {
 				((Number) r.get("uploads")).intValue(), submitted ? (String) r.get("receipt") : "",
 				(String) r.get("room_code"), ((Number) r.get("extension_minutes")).intValue(),
 				((Number) r.get("warnings")).intValue(), gaps);
+	}
+
+	// ---- for the score module ---------------------------------------------------------------------------------
+
+	/** How a candidate's sitting ended, as the site reported it. */
+	public enum Outcome {
+		/** Signed in (submitted, or submitted at the end). */
+		SAT,
+		/** Never signed in, or marked 缺考. */
+		ABSENT,
+		/** 取消考试资格 by the proctors. */
+		DISQUALIFIED
+	}
+
+	/**
+	 * One candidate's result of a plan subject from the latest accepted result package of their site.
+	 *
+	 * @param objectiveScore the site's grading of the objective items (0 for an absent candidate)
+	 * @param practicalMark the final practical mark once every practical task of the candidate is marked, else null
+	 * @param practicalPending whether the candidate has practical tasks still being marked
+	 */
+	public record SubjectResult(String ticketNumber, Outcome outcome, BigDecimal objectiveScore,
+			@Nullable BigDecimal practicalMark, boolean practicalPending) {
+	}
+
+	/**
+	 * The uploaded results of a plan subject, all sites, by ticket number. Unscoped: the caller (the score module)
+	 * checks its own scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<SubjectResult> subjectResults(long planId, long planSubjectId) {
+		List<SubjectResult> out = new ArrayList<>();
+		Map<String, Grading.CandidateMarks> practical = grading.candidateMarks(planSubjectId);
+		for (Delivery.PackageView p : delivery.packages(Scope.system(), planId)) {
+			if (p.planSubjectId() != planSubjectId) {
+				continue;
+			}
+			jdbc.sql("""
+					SELECT ticket_number, objective_score, signed_in_at, outcome FROM result_candidate
+					WHERE exam_package_id = ? ORDER BY ticket_number""")
+				.param(p.id())
+				.query((rs, n) -> {
+					Outcome outcome = "DISQUALIFIED".equals(rs.getString(4)) ? Outcome.DISQUALIFIED
+							: rs.getTimestamp(3) == null || "ABSENT".equals(rs.getString(4)) ? Outcome.ABSENT
+									: Outcome.SAT;
+					Grading.CandidateMarks marks = practical.get(p.id() + "/" + rs.getString(1));
+					return new SubjectResult(rs.getString(1), outcome, rs.getBigDecimal(2),
+							marks == null || marks.pending() ? null : marks.sum(), marks != null && marks.pending());
+				})
+				.list()
+				.forEach(out::add);
+		}
+		return out;
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
