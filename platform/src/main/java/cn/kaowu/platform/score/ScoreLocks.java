@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Locks a plan's scores for good once its publication window is over (004 ch.3 §8: "若超过这个时间成绩将锁定，不允许再做任何
@@ -39,7 +40,11 @@ public class ScoreLocks {
 
 	private final Clock clock;
 
-	ScoreLocks(JdbcClient jdbc, ExamPlans plans, AuditLog audit, Clock clock) {
+	private final TransactionTemplate tx;
+
+	ScoreLocks(JdbcClient jdbc, ExamPlans plans, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+		this.tx = new TransactionTemplate(transactions);
+		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.audit = audit;
@@ -68,11 +73,14 @@ public class ScoreLocks {
 	 * Locks the plan's scores if its publication is over at {@code now}; in its own transaction, so the lock stays
 	 * when the caller's action is then refused. Returns whether it locked anything now.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean lockIfOver(PlanView plan, Instant now) {
 		if (!plan.scoresLocked(now)) {
 			return false;
 		}
+		return Boolean.TRUE.equals(tx.execute(status -> lock(plan, now)));
+	}
+
+	private boolean lock(PlanView plan, Instant now) {
 		int planRow = jdbc.sql("INSERT INTO score_plan_lock (plan_id, locked_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
 			.params(plan.id(), Timestamp.from(now))
 			.update();

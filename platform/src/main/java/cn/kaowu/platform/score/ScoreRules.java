@@ -22,7 +22,7 @@ public final class ScoreRules {
 	/** The note a disqualified candidate's 0 carries. */
 	public static final String DISQUALIFIED_NOTE = "取消资格";
 
-	private static final Pattern SCORE = Pattern.compile("\\d{1,3}(\\.\\d)?");
+	private static final Pattern SCORE = Pattern.compile("\\d{1,9}(\\.\\d)?");
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
