@@ -168,6 +168,15 @@ public class ScoreManagement {
 		return plans.published(null).stream().filter(p -> scope.isAdmin() || !p.publication().notYetOpen(now)).toList();
 	}
 
+	/** The ORG's published plans for 成绩登记; 403 for every other role. */
+	@Transactional(readOnly = true)
+	public List<PlanView> ownPlans(Scope scope) {
+		if (scope.role() != Role.ORG) {
+			throw new AccessDeniedProblem("score.error.orgOnly");
+		}
+		return plans(scope);
+	}
+
 	private void requireRegistrationOpen(PlanView plan, Instant now) {
 		if (!plan.isScoreRegistrationOpen(now)) {
 			throw new DomainException(HttpStatus.CONFLICT, "score.error.registrationClosed",
@@ -452,8 +461,8 @@ public class ScoreManagement {
 		return new CertificateResults(plan, levels, passers);
 	}
 
-	/** The passers as xlsx (masked ID numbers, no scores). */
-	@Transactional(readOnly = true)
+	/** The passers as xlsx (masked ID numbers, no scores); the export of personal data is audited. */
+	@Transactional
 	public byte[] exportPassers(Scope scope, long planId) {
 		CertificateResults results = certificates(scope, planId);
 		List<List<String>> rows = new ArrayList<>();

@@ -13,7 +13,7 @@ class ScoreMenu {
 
 	@Bean
 	MenuItem scoreRegistrationMenuItem() {
-		return new MenuItem(MenuItem.Group.EXAM, 32, "menu.scoreRegistration", "/scores", EnumSet.of(Role.ORG));
+		return new MenuItem(MenuItem.Group.EXAM, 32, "menu.scoreRegistration", "/scores/registration", EnumSet.of(Role.ORG));
 	}
 
 	@Bean

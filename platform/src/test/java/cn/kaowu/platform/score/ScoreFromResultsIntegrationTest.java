@@ -175,10 +175,20 @@ class ScoreFromResultsIntegrationTest {
 			assertThat(scores.history(org, v.id())).hasSize(1);
 		});
 
-		// A second run changes nothing; the practical subject has no results, so nobody is registered.
-		var again = scores.registerFromResults(org, plan.id(), theory.id());
-		assertThat(again.unchanged()).isEqualTo(3);
-		assertThat(again.created() + again.changed()).isZero();
+		// A second run, from the 成绩登记 page, changes nothing and lists who has no result; a college may not.
+		cn.kaowu.platform.WebSession page = new cn.kaowu.platform.WebSession(port);
+		page.login(r.setting().orgAccount().username(), TestWorld.PASSWORD);
+		String registration = "/scores/registration?planId=" + plan.id();
+		var posted = page.post(registration, "/scores/" + plan.id() + "/subjects/" + theory.id() + "/from-results",
+				Map.of());
+		assertThat(posted.status()).isEqualTo(302);
+		String body = page.get(registration).body();
+		assertThat(body).contains("初级理论：从考试结果登记完成，新增 0 条，修改 0 条（缺考 1 条），无考试结果 41 人")
+			.contains("无考试结果：");
+		assertThat(scores.history(org, list.items().get(0).id())).hasSize(1);
+		cn.kaowu.platform.WebSession collegePage = new cn.kaowu.platform.WebSession(port);
+		collegePage.login(r.setting().collegeAccount().username(), TestWorld.PASSWORD);
+		assertThat(collegePage.get(registration).status()).isEqualTo(403);
 		var practical = scores.registerFromResults(org, plan.id(), practice.id());
 		assertThat(practical.missing()).hasSize(44);
 		assertThat(practical.created()).isZero();

@@ -55,9 +55,9 @@ class ScoreController {
 		return plans.stream().filter(p -> planId == null || p.id() == planId).findFirst().orElse(null);
 	}
 
-	@GetMapping
+	@GetMapping("/registration")
 	String registration(Scope scope, @RequestParam(required = false) @Nullable Long planId, Model model) {
-		List<PlanView> plans = scores.plans(scope);
+		List<PlanView> plans = scores.ownPlans(scope);
 		PlanView plan = chosen(plans, planId);
 		Instant now = clock.instant();
 		model.addAttribute("plans", plans);
@@ -85,7 +85,7 @@ class ScoreController {
 		catch (DomainException e) {
 			messages.flash(redirect, e);
 		}
-		return "redirect:/scores?planId=" + planId;
+		return "redirect:/scores/registration?planId=" + planId;
 	}
 
 	@GetMapping("/template.xlsx")
@@ -107,7 +107,7 @@ class ScoreController {
 		}
 		catch (DomainException e) {
 			messages.flash(redirect, e);
-			return "redirect:/scores?planId=" + planId;
+			return "redirect:/scores/registration?planId=" + planId;
 		}
 	}
 
@@ -146,7 +146,7 @@ class ScoreController {
 		try {
 			var v = scores.correct(scope, id, form);
 			redirect.addFlashAttribute("success", messages.text("score.corrected", v.name(),
-					v.level().label() + v.subjectName(), v.absent() ? messages.text("score.absent") : v.score()));
+					v.level().label() + v.subjectName(), v.absent() ? messages.text("score.absent") : String.valueOf(v.score())));
 		}
 		catch (DomainException e) {
 			messages.flash(redirect, e);
