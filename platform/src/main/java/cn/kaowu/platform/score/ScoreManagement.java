@@ -26,6 +26,7 @@ import cn.kaowu.platform.kernel.Where;
 import cn.kaowu.platform.plan.ExamPlans;
 import cn.kaowu.platform.plan.PlanLevel;
 import cn.kaowu.platform.plan.PlanSubjectView;
+import cn.kaowu.platform.plan.PlanStatus;
 import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.result.ResultIntake;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
@@ -116,14 +117,17 @@ public class ScoreManagement {
 
 	// ---- access -------------------------------------------------------------------------------------------------
 
-	/** The ORG owning the plan; 403 for every other role, 404 for another ORG's (or a draft's) plan. */
+	/**
+	 * The ORG owning the plan; 403 for every other role, 404 for another ORG's plan or a draft. Archived plans are
+	 * read (their scores are locked, so no write passes anyway).
+	 */
 	PlanView ownPlan(Scope scope, long planId) {
 		if (scope.role() != Role.ORG) {
 			throw new AccessDeniedProblem("score.error.orgOnly");
 		}
 		PlanView plan = plans.find(planId)
 			.filter(p -> scope.organisationId() != null && p.organisationId() == scope.organisationId())
-			.filter(PlanView::isPublished)
+			.filter(p -> p.status() != PlanStatus.DRAFT)
 			.orElseThrow(() -> new NotFoundProblem("考核计划", planId));
 		locks.lockIfOver(plan, clock.instant());
 		return plan;
@@ -140,7 +144,7 @@ public class ScoreManagement {
 		if (!scope.isAdmin() && !scope.role().isCollege()) {
 			throw new AccessDeniedProblem("score.error.noAccess");
 		}
-		PlanView plan = plans.find(planId).filter(p -> !p.status().name().equals("DRAFT"))
+		PlanView plan = plans.find(planId).filter(p -> p.status() != PlanStatus.DRAFT)
 			.orElseThrow(() -> new NotFoundProblem("考核计划", planId));
 		Instant now = clock.instant();
 		locks.lockIfOver(plan, now);
