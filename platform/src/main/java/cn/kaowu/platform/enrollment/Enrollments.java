@@ -37,6 +37,32 @@ public class Enrollments {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * A record as the score module needs it: who sits which subject of the plan, with the ticket scheduling gave and
+	 * whether the site marked the candidate 缺考. The full ID number is for matching an imported score row (ticket +
+	 * the last four characters); it is never shown.
+	 */
+	public record Registered(long recordId, long candidateId, long planSubjectId, long levelId,
+			cn.kaowu.platform.catalog.CertificateLevel level, String subjectName, String subjectCode, String name, String idNumber,
+			@org.jspecify.annotations.Nullable String ticketNumber, long collegeId, String collegeName,
+			boolean absent) {
+	}
+
+	/** Every registration record of the plan, by ticket (unscheduled last), subject and record. */
+	@Transactional(readOnly = true)
+	public List<Registered> registered(long planId) {
+		return jdbc.sql("""
+				SELECT id, candidate_id, plan_subject_id, level_id, level, subject_name, subject_code, name, id_number,
+				  ticket_number, college_id, college_name, attendance = 'ABSENT' AS absent
+				FROM registration_record WHERE plan_id = ?
+				ORDER BY ticket_number NULLS LAST, id_number, plan_subject_id, id""")
+			.param(planId)
+			.query((rs, n) -> new Registered(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					cn.kaowu.platform.catalog.CertificateLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBoolean(13)))
+			.list();
+	}
+
 	/** Registration records per plan subject (slot) at a site: what the site's rooms must seat. */
 	@Transactional(readOnly = true)
 	public Map<Long, Integer> recordsPerSubject(long planId, long siteId) {
