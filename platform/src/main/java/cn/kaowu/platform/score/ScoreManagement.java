@@ -412,6 +412,79 @@ public class ScoreManagement {
 		return get(scope, id);
 	}
 
+	/**
+	 * Corrects the score of one registration record (score review answers): like {@link #correct}, and when the record
+	 * has no score yet (复查 of a missing score) it registers one with source CORRECTION, the same checks, history row
+	 * and audit entry. 409 when the plan's scores are locked.
+	 */
+	@Transactional
+	public ScoreView correctRecord(Scope scope, long planId, long registrationRecordId, CorrectionForm form) {
+		var existing = jdbc.sql("SELECT id FROM score_record WHERE registration_record_id = ? AND plan_id = ?")
+			.params(registrationRecordId, planId).query(Long.class).optional();
+		if (existing.isPresent()) {
+			return correct(scope, existing.get(), form);
+		}
+		PlanView plan = ownPlan(scope, planId);
+		Instant now = clock.instant();
+		requireNotLocked(plan, now);
+		if (!plan.isScoreRegistrationOpen(now) && !plan.isPublicationOpen(now)) {
+			throw new DomainException(HttpStatus.CONFLICT, "score.error.correctionClosed",
+					plan.scoreRegistration().toString(), plan.publication().toString());
+		}
+		Enrollments.Registered r = enrollments.registered(planId).stream()
+			.filter(x -> x.recordId() == registrationRecordId).findFirst()
+			.orElseThrow(() -> new NotFoundProblem("报考记录", registrationRecordId));
+		BigDecimal score = null;
+		if (!form.isAbsent()) {
+			var p = ScoreRules.problem("score", form.getScore());
+			if (p.isPresent()) {
+				throw new InvalidInputProblem(List.of(p.get()));
+			}
+			score = ScoreRules.parse(form.getScore());
+		}
+		String reason = form.getReason() == null ? "" : form.getReason().strip();
+		if (reason.isEmpty()) {
+			throw new InvalidInputProblem("reason", "score.reason.required");
+		}
+		store.store(planId, r, score, form.isAbsent(), null, ScoreSource.CORRECTION, reason, scope, now);
+		long id = jdbc.sql("SELECT id FROM score_record WHERE registration_record_id = ?").param(registrationRecordId)
+			.query(Long.class).single();
+		audit.record(scope, AuditRecord.of("score.correct", "Score", id, null, text(score, form.isAbsent()),
+				plan.name() + " " + r.ticketNumber() + " " + r.name() + " " + r.level().label() + r.subjectName() + "："
+						+ reason,
+				r.collegeId()));
+		return get(scope, id);
+	}
+
+	/** A change of one of a candidate's scores, for the case file. */
+	public record CandidateChange(ScoreView score, ScoreHistoryView change) {
+	}
+
+	/** A candidate's scores in a plan, in the caller's scope (a college: its own candidates, from publication on). */
+	@Transactional(readOnly = true)
+	public List<ScoreView> ofCandidate(Scope scope, long planId, long candidateId) {
+		Readable r = readable(scope, planId);
+		Map<Long, PlanSubjectView> subjects = subjects(r.plan());
+		return jdbc.sql("""
+				SELECT s.* FROM score_record s WHERE s.plan_id = ? AND s.candidate_id = ?
+				  AND (?::bigint IS NULL OR s.college_id = ?) ORDER BY s.plan_subject_id""")
+			.params(planId, candidateId, r.collegeId(), r.collegeId())
+			.query((rs, n) -> view(rs, subjects))
+			.list();
+	}
+
+	/** Every change of a candidate's scores in a plan, oldest first (the case file reads it). */
+	@Transactional(readOnly = true)
+	public List<CandidateChange> historyOfCandidate(Scope scope, long planId, long candidateId) {
+		List<CandidateChange> out = new ArrayList<>();
+		for (ScoreView s : ofCandidate(scope, planId, candidateId)) {
+			store.history(s.id()).forEach(h -> out.add(new CandidateChange(s, h)));
+		}
+		out.sort(java.util.Comparator.comparing((CandidateChange c) -> c.change().changedAt())
+			.thenComparing(c -> c.score().id()).thenComparing(c -> c.change().version()));
+		return out;
+	}
+
 	private static String text(@Nullable BigDecimal score, boolean absent) {
 		return absent ? "缺考" : String.valueOf(score);
 	}
