@@ -185,26 +185,21 @@ public class ReviewManagement {
 	public List<ReviewView> list(Scope scope, long planId) {
 		requireReader(scope);
 		PlanView plan = plan(planId);
-		String where;
-		Object param;
-		if (scope.isAdmin()) {
-			where = "TRUE";
-			param = 0L;
-		}
-		else if (scope.role() == Role.ORG) {
+		String sql = "SELECT id FROM score_review WHERE plan_id = ?";
+		List<Object> params = new ArrayList<>(List.of(planId));
+		if (scope.role() == Role.ORG) {
 			if (scope.organisationId() == null || plan.organisationId() != scope.organisationId()) {
 				throw new NotFoundProblem("考核计划", planId);
 			}
-			where = "status <> 'DRAFT' AND organisation_id = ?";
-			param = scope.organisationId();
+			sql += " AND status <> 'DRAFT' AND organisation_id = ?";
+			params.add(scope.organisationId());
 		}
-		else {
-			where = "college_id = ?";
-			param = scope.organisationId() == null ? -1L : scope.organisationId();
+		else if (!scope.isAdmin()) {
+			sql += " AND college_id = ?";
+			params.add(scope.organisationId() == null ? -1L : scope.organisationId());
 		}
-		List<Long> ids = jdbc.sql("SELECT id FROM score_review WHERE plan_id = ? AND " + where
-				+ (scope.isAdmin() ? " AND ? = 0" : "") + " ORDER BY submitted_at NULLS FIRST, id")
-			.params(planId, param).query(Long.class).list();
+		List<Long> ids = jdbc.sql(sql + " ORDER BY submitted_at NULLS FIRST, id").params(params).query(Long.class)
+			.list();
 		return ids.stream().map(this::load).toList();
 	}
 
@@ -230,9 +225,14 @@ public class ReviewManagement {
 		List<Candidate> out = new ArrayList<>();
 		Map<Long, ScoreView> current = new HashMap<>();
 		if (!byCandidate.isEmpty()) {
-			scores.list(scope, planId, new ScoreManagement.Filter(null, null),
-					cn.kaowu.platform.kernel.PageQuery.of(1, 100_000)).items()
-				.forEach(s -> current.put(s.registrationRecordId(), s));
+			for (int page = 1;; page++) {
+				var result = scores.list(scope, planId, new ScoreManagement.Filter(null, null),
+						cn.kaowu.platform.kernel.PageQuery.of(page, 100));
+				result.items().forEach(s -> current.put(s.registrationRecordId(), s));
+				if (result.items().size() < 100) {
+					break;
+				}
+			}
 		}
 		for (var e : byCandidate.entrySet()) {
 			out.add(candidate(plan, e.getValue(), current));

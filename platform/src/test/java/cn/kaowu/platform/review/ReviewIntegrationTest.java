@@ -212,6 +212,10 @@ class ReviewIntegrationTest {
 		clock.setInstant(deadline.minusSeconds(1));
 		ReviewView sb = reviews.submit(college, List.of(b.id())).getFirst();
 		assertThat(sb.answerDue()).isEqualTo(calendar.deadline(deadline.minusSeconds(1), 3));
+		assertThat(reviews.list(w.org(), planId)).extracting(ReviewView::id).containsExactlyInAnyOrder(a.id(), b.id());
+		assertThat(reviews.list(college, planId)).extracting(ReviewView::id)
+			.containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+		assertThat(reviews.list(other, planId)).isEmpty();
 
 		// By then publication is over: the scores are locked, a correction is refused by score; upheld late is 逾期.
 		clock.setInstant(sb.answerDue());
