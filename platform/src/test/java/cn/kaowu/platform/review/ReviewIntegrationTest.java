@@ -182,6 +182,21 @@ class ReviewIntegrationTest {
 			.param(String.valueOf(a.id())).query(Long.class).single()).isEqualTo(3);
 		assertThatThrownBy(() -> reviews.answer(w.org(), a.id(), List.of())).isInstanceOf(DomainException.class);
 
+		// A subject without any score (person 3 was not imported): 无成绩; the ORG registers the score by its answer.
+		assertThatThrownBy(() -> reviews.create(college, planId, form(w.person(3),
+				new ReviewManagement.SubjectRequest(record(w, 3, true), ReviewReason.OBJECTIVE_ZERO_OR_ABSENT))))
+			.isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.fieldProblems().getFirst().messageKey())
+				.isEqualTo("review.rule.useMissing"));
+		ReviewView d = reviews.submit(college, List.of(reviews.create(college, planId, form(w.person(3),
+				new ReviewManagement.SubjectRequest(record(w, 3, true), ReviewReason.MISSING_SCORE))).id())).getFirst();
+		assertThat(d.subjects().getFirst().missingBefore()).isTrue();
+		reviews.answer(w.org(), d.id(), List.of(new ReviewManagement.SubjectAnswer(d.subjects().getFirst().id(),
+				ReviewResult.CORRECTED, "66", false, "补登漏登的成绩")));
+		ScoreView theory3 = scores.ofCandidate(college, planId, w.person(3)).getFirst();
+		assertThat(theory3.score()).isEqualByComparingTo("66");
+		assertThat(scores.history(w.org(), theory3.id())).singleElement()
+			.satisfies(h -> assertThat(h.source()).isEqualTo(ScoreSource.CORRECTION));
+
 		// The receipt names the result; the request form is 附件1.
 		String receipt = text(reviews.receipt(college, a.id()));
 		assertThat(receipt).contains("成绩复查回执", w.name(0), "更正为 12.5", "维持原成绩", "经核查无漏评");
@@ -212,9 +227,9 @@ class ReviewIntegrationTest {
 		clock.setInstant(deadline.minusSeconds(1));
 		ReviewView sb = reviews.submit(college, List.of(b.id())).getFirst();
 		assertThat(sb.answerDue()).isEqualTo(calendar.deadline(deadline.minusSeconds(1), 3));
-		assertThat(reviews.list(w.org(), planId)).extracting(ReviewView::id).containsExactlyInAnyOrder(a.id(), b.id());
+		assertThat(reviews.list(w.org(), planId)).extracting(ReviewView::id).containsExactlyInAnyOrder(a.id(), b.id(), d.id());
 		assertThat(reviews.list(college, planId)).extracting(ReviewView::id)
-			.containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+			.containsExactlyInAnyOrder(a.id(), b.id(), c.id(), d.id());
 		assertThat(reviews.list(other, planId)).isEmpty();
 
 		// By then publication is over: the scores are locked, a correction is refused by score; upheld late is 逾期.
