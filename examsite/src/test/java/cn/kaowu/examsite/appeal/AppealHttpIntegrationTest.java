@@ -157,6 +157,8 @@ class AppealHttpIntegrationTest {
 
         String page = get(admin, base).body();
         assertThat(page).contains("已签收").contains("已撤回").contains("逾期").contains("第 3 题题干有误");
+        assertThat(get(admin, base + "?lang=en").body()).contains("Appeals and arbitration").contains("Signed for")
+                .contains("Withdrawn").contains("Late");
 
         // Everything travels in the result package: the panel in every room, each appeal in its candidate's room.
         var export = exports.build(pkg);
