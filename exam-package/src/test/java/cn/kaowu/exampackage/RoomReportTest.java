@@ -46,6 +46,39 @@ class RoomReportTest {
     }
 
     @Test
+    void panelAndAppealsRoundTripWithTheSignatureAsBase64() {
+        RoomReport.Appeal appeal = new RoomReport.Appeal(7, "T1", "第 3 题评分有误", "周考务", "image/png",
+                new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2 }, AT, AT.plusSeconds(7200),
+                List.of(new RoomReport.AppealEvent(RoomReport.AppealEventKind.DECIDED,
+                        RoomReport.AppealOutcome.PARTLY_SUPPORTED, "复核后加 2 分", List.of("甲", "乙"),
+                        AT.plusSeconds(3600), null, "周考务", AT.plusSeconds(1800))));
+        RoomReport base = report();
+        RoomReport report = new RoomReport(base.version(), base.packageId(), base.roomCode(), base.candidates(),
+                base.extensions(), base.incidents(), base.earlyLeaves(), base.seal(),
+                new RoomReport.Panel("某职业技术学院", List.of(new RoomReport.PanelMember("甲", "甲单位", "138")), "周考务",
+                        AT),
+                List.of(appeal));
+
+        String json = new String(report.encode(), StandardCharsets.UTF_8);
+        RoomReport decoded = RoomReport.decode(report.encode());
+
+        assertThat(json).contains("\"signature\":\"iVBORwEC\"");
+        assertThat(decoded).isEqualTo(report);
+        assertThat(decoded.appeals().getFirst().state()).isEqualTo(RoomReport.AppealState.DECIDED);
+        assertThat(decoded.appeals().getFirst().lateAt(AT.plusSeconds(99999))).isFalse();
+    }
+
+    @Test
+    void aReportWrittenBeforeAppealsReadsAsNoneWithTheSameVersion() {
+        String old = "{\"version\":1,\"packageId\":\"P\",\"roomCode\":\"1\",\"candidates\":[],\"seal\":null}";
+
+        RoomReport decoded = RoomReport.decode(old.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.appeals()).isEmpty();
+        assertThat(decoded.panel()).isNull();
+    }
+
+    @Test
     void somethingElseIsRefused() {
         assertThatThrownBy(() -> RoomReport.decode("考场记录：无异常".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("考场记录格式无法识别");

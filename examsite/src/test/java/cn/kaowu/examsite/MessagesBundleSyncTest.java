@@ -91,6 +91,15 @@ class MessagesBundleSyncTest {
         for (ItemType t : ItemType.values()) {
             assertThat(keys).contains("item.type." + t.name());
         }
+        for (RoomReport.AppealState st : RoomReport.AppealState.values()) {
+            assertThat(keys).contains("appeal.state." + st.name());
+        }
+        for (RoomReport.AppealOutcome o : RoomReport.AppealOutcome.values()) {
+            assertThat(keys).contains("appeal.outcome." + o.name());
+        }
+        for (RoomReport.AppealEventKind k : RoomReport.AppealEventKind.values()) {
+            assertThat(keys).contains("appeal.event." + k.name());
+        }
     }
 
     /** exam.js reads t('someName') from the paper form's data-t-some-name attribute. */

@@ -43,9 +43,14 @@ class AdminController {
     private final cn.kaowu.examsite.link.PlatformLink link;
     private final Proctoring proctoring;
     private final Texts texts;
+    private final cn.kaowu.examsite.appeal.Appeals appeals;
+    private final java.time.Clock clock;
 
     AdminController(SiteAdmins admins, SiteKeys keys, SiteSettings settings, ExamPackages packages, Sittings sittings,
-            ResultExports exports, cn.kaowu.examsite.link.PlatformLink link, Proctoring proctoring, Texts texts) {
+            ResultExports exports, cn.kaowu.examsite.link.PlatformLink link, Proctoring proctoring, Texts texts,
+            cn.kaowu.examsite.appeal.Appeals appeals, java.time.Clock clock) {
+        this.appeals = appeals;
+        this.clock = clock;
         this.texts = texts;
         this.proctoring = proctoring;
         this.link = link;
@@ -201,6 +206,9 @@ class AdminController {
         PackageSummary pkg = packages.get(packageId);
         model.addAttribute("pkg", pkg);
         model.addAttribute("rooms", pkg.opened() ? proctoring.rooms(packageId) : java.util.List.of());
+        model.addAttribute("panel", appeals.panel(packageId).orElse(null));
+        model.addAttribute("appeals", pkg.opened() ? appeals.list(packageId) : java.util.List.of());
+        model.addAttribute("now", java.time.Instant.now(clock));
         return "admin/exam-package"; // not package.html: the jar plugin leaves **/package.html out of every jar
     }
 

@@ -11,6 +11,7 @@ import cn.kaowu.exampackage.CryptoException;
 import cn.kaowu.exampackage.ExtensionApproval;
 import cn.kaowu.exampackage.RoomReport;
 import cn.kaowu.examsite.Refusal;
+import cn.kaowu.examsite.appeal.Appeals;
 import cn.kaowu.examsite.exam.CandidateStatus;
 import cn.kaowu.examsite.exam.ProctorRow;
 import cn.kaowu.examsite.exam.Sittings;
@@ -32,12 +33,14 @@ public class Proctoring {
     private final Clock clock;
     private final ExamPackages packages;
     private final Sittings sittings;
+    private final Appeals appeals;
 
-    Proctoring(JdbcClient jdbc, Clock clock, ExamPackages packages, Sittings sittings) {
+    Proctoring(JdbcClient jdbc, Clock clock, ExamPackages packages, Sittings sittings, Appeals appeals) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.packages = packages;
         this.sittings = sittings;
+        this.appeals = appeals;
     }
 
     /** One room on the console and in the result package. */
@@ -199,14 +202,17 @@ public class Proctoring {
         return rooms;
     }
 
-    /** One {@link RoomReport} per room, for the result package. */
+    /** One {@link RoomReport} per room, for the result package, with the package's panel and the room's appeals. */
     @Transactional(readOnly = true)
     public List<RoomReport> reports(String packageId) {
+        RoomReport.Panel panel = appeals.panel(packageId).orElse(null);
+        Map<String, List<RoomReport.Appeal>> appealsByRoom = appeals.byRoom(packageId);
         return rooms(packageId).stream().map(room -> new RoomReport(RoomReport.VERSION, packageId, room.roomCode(),
                 room.candidates().stream().map(row -> new RoomReport.Seat(row.ticketNumber(), row.seatNumber(),
                         RoomReport.Outcome.valueOf(row.status().name()), row.extensionMinutes(), row.effectiveEnd()))
                         .toList(),
-                room.extensions(), room.incidents(), room.earlyLeaves(), room.seal())).toList();
+                room.extensions(), room.incidents(), room.earlyLeaves(), room.seal(), panel,
+                appealsByRoom.getOrDefault(room.roomCode(), List.of()))).toList();
     }
 
     private List<RoomReport.Extension> extensions(String packageId, String room) {

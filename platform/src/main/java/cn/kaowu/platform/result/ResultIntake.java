@@ -318,6 +318,22 @@ public class ResultIntake {
 		}
 	}
 
+	/**
+	 * The room reports of the latest accepted result package of an exam package, by room code, as the site wrote
+	 * them (with the arbitration panel and the appeals). Unscoped: the caller (the appeal module) checks its own
+	 * scope on the package.
+	 */
+	@Transactional(readOnly = true)
+	public List<RoomReport> roomReports(String packageId) {
+		return jdbc.sql("SELECT report FROM result_room WHERE exam_package_id = ? ORDER BY room_code")
+			.param(packageId)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(json -> RoomReport.decode(json.getBytes(StandardCharsets.UTF_8)))
+			.toList();
+	}
+
 	// ---- the ORG's view ----------------------------------------------------------------------------------------
 
 	/** The intake of a plan's packages. The ORG owning the plan. */
