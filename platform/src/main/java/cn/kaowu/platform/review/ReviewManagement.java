@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import cn.kaowu.platform.appeal.AppealRecords;
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
 import cn.kaowu.platform.calendar.WorkingCalendar;
@@ -105,8 +106,11 @@ public class ReviewManagement {
 
 	private final Clock clock;
 
+	private final AppealRecords appeals;
+
 	ReviewManagement(JdbcClient jdbc, ExamPlans plans, Enrollments enrollments, ScoreManagement scores,
-			WorkingCalendar calendar, AuditLog audit, Clock clock) {
+			WorkingCalendar calendar, AuditLog audit, Clock clock, AppealRecords appeals) {
+		this.appeals = appeals;
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.enrollments = enrollments;
@@ -538,7 +542,7 @@ public class ReviewManagement {
 				&& (scope.organisationId() == null || plan.organisationId() != scope.organisationId())) {
 			throw new NotFoundProblem("考核计划", planId);
 		}
-		records(scope, planId, candidateId);
+		List<Enrollments.Registered> registered = records(scope, planId, candidateId);
 		boolean details = !collegeUser(scope);
 		List<CaseEntry> out = new ArrayList<>();
 		for (ScoreManagement.CandidateChange c : scores.historyOfCandidate(scope, planId, candidateId)) {
@@ -578,6 +582,33 @@ public class ReviewManagement {
 					}
 				}
 			});
+		// Appeals recorded at the exam site (issue 7 part 7: one history with reviews and corrections), by ticket.
+		java.util.Set<String> tickets = new java.util.HashSet<>();
+		registered.forEach(r -> {
+			if (r.ticketNumber() != null) {
+				tickets.add(r.ticketNumber());
+			}
+		});
+		List<AppealRecords.AppealRow> appealRows;
+		try {
+			appealRows = tickets.isEmpty() ? List.of() : appeals.ofPlan(scope, planId).appeals();
+		}
+		catch (cn.kaowu.platform.kernel.DomainException notVisible) {
+			appealRows = List.of(); // a role that reads case files but not appeal records
+		}
+		for (AppealRecords.AppealRow a : appealRows) {
+			if (!tickets.contains(a.appeal().ticketNumber())) {
+				continue;
+			}
+			out.add(new CaseEntry(a.appeal().recordedAt(), "appeal", "review.case.appeal.recorded",
+					List.of(a.siteName(), details ? a.appeal().text() : "", a.appeal().recordedBy())));
+			for (var e : a.appeal().events()) {
+				out.add(new CaseEntry(e.recordedAt(), "appeal", "review.case.appeal." + e.kind().name(),
+						List.of(e.outcome() == null ? "" : e.outcome().label(),
+								details && e.text() != null ? e.text() : "",
+								e.reason() == null ? "" : e.reason())));
+			}
+		}
 		out.sort(Comparator.comparing(CaseEntry::at));
 		return out;
 	}

@@ -16,5 +16,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "plan", "enrollment", "score",
-		"calendar", "document", "audit", "catalog" })
+		"calendar", "document", "audit", "catalog", "appeal" })
 package cn.kaowu.platform.review;

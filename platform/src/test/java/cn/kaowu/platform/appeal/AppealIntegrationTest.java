@@ -77,6 +77,9 @@ class AppealIntegrationTest {
 	AppealRecords records;
 
 	@Autowired
+	cn.kaowu.platform.review.ReviewManagement reviews;
+
+	@Autowired
 	AdjustableClock clock;
 
 	@Test
@@ -133,6 +136,16 @@ class AppealIntegrationTest {
 		assertThat(records.ofPlan(r.college(), r.plan().id()).appeals()).hasSize(2);
 		Scope otherOrg = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
 		assertThatThrownBy(() -> records.ofPlan(otherOrg, r.plan().id())).isInstanceOf(NotFoundProblem.class);
+
+		// The candidate's case file (issue 7 part 7) carries the appeal with its decision and receipt, in time order.
+		List<String> caseFile = reviews.caseFile(org, r.plan().id(), a.candidateId()).stream()
+			.filter(e -> e.kind().equals("appeal")).map(e -> e.messageKey() + " " + e.args()).toList();
+		assertThat(caseFile).hasSize(3);
+		assertThat(caseFile.get(0)).startsWith("review.case.appeal.recorded").contains("第 3 题题干有误");
+		assertThat(caseFile.get(1)).startsWith("review.case.appeal.DECIDED").contains("维持");
+		assertThat(caseFile.get(2)).startsWith("review.case.appeal.SIGNED_FOR");
+		assertThat(reviews.caseFile(org, r.plan().id(), b.candidateId()))
+			.filteredOn(e -> e.kind().equals("appeal")).hasSize(1);
 
 		// The page (申诉记录) and the signature for the ORG and the college; 404 for another ORG.
 		String signature = "/appeals/" + r.plan().id() + "/packages/" + packageId + "/1/signature";
