@@ -169,7 +169,7 @@ public final class TestPackages {
     }
 
     /** A 3:4 JPEG in a colour per candidate, standing in for the registration photo. */
-    static byte[] photo(int n) {
+    public static byte[] photo(int n) {
         BufferedImage image = new BufferedImage(90, 120, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(120 + 30 * (n % 4), 150, 200 - 25 * (n % 5)));

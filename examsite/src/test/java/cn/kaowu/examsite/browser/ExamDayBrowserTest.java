@@ -194,6 +194,56 @@ class ExamDayBrowserTest extends BrowserTestSupport {
                 + ".every(img => img.complete && img.naturalWidth > 0)");
         screenshot(admin, "08-proctor-sign-in-list");
 
+        // Candidate 2 appeals: the panel is published (a member of the site's own college refused), the signed appeal
+        // taken with its scan, the panel's decision recorded and signed for; the public page shows the panel.
+        admin.click("#appeals details:has(form.panel) summary");
+        admin.fill("#appeals form.panel input[name=siteCollege]", "南京某职业技术学院");
+        String[][] members = { { "甲仲裁", "甲单位" }, { "乙仲裁", "南京某职业技术学院" }, { "丙仲裁", "丙单位" } };
+        for (int i = 0; i < members.length; i++) {
+            admin.locator("#appeals form.panel input[name=name]").nth(i).fill(members[i][0]);
+            admin.locator("#appeals form.panel input[name=organisation]").nth(i).fill(members[i][1]);
+        }
+        admin.fill("#appeals form.panel input[name=recordedBy]", "周考务");
+        admin.click("#appeals form.panel button");
+        assertThat(admin.locator(".error")).containsText("乙仲裁");
+        admin.click("#appeals details:has(form.panel) summary");
+        admin.fill("#appeals form.panel input[name=siteCollege]", "南京某职业技术学院");
+        members[1][1] = "乙单位";
+        for (int i = 0; i < members.length; i++) {
+            admin.locator("#appeals form.panel input[name=name]").nth(i).fill(members[i][0]);
+            admin.locator("#appeals form.panel input[name=organisation]").nth(i).fill(members[i][1]);
+        }
+        admin.fill("#appeals form.panel input[name=recordedBy]", "周考务");
+        admin.click("#appeals form.panel button");
+        assertThat(admin.locator(".message")).containsText("仲裁组已公布（3 人）");
+        clock.set(TestPackages.SLOT_END.plus(Duration.ofMinutes(30)));
+        admin.reload();
+        admin.click("#appeals details:has(form.record-appeal) summary");
+        admin.selectOption("#appeals form.record-appeal select[name=ticketNumber]", TestPackages.ticket(2));
+        admin.fill("#appeals form.record-appeal textarea[name=text]", "第 2 题题干有歧义，请求复核。");
+        admin.setInputFiles("#appeals form.record-appeal input[name=signature]",
+                new com.microsoft.playwright.options.FilePayload("申诉书.jpg", "image/jpeg", TestPackages.photo(2)));
+        admin.fill("#appeals form.record-appeal input[name=recordedBy]", "周考务");
+        admin.click("#appeals form.record-appeal button");
+        assertThat(admin.locator(".message")).containsText("已受理考生 " + TestPackages.ticket(2) + " 的申诉");
+        admin.click("#appeals .appeal details:has(form.decide) summary");
+        admin.selectOption("#appeals form.decide select[name=outcome]", "MAINTAINED");
+        admin.fill("#appeals form.decide textarea[name=text]", "经仲裁组复核，题干表述无歧义，维持原题。");
+        admin.fill("#appeals form.decide input[name=decidedBy]", "甲仲裁、丙仲裁");
+        admin.fill("#appeals form.decide input[name=agreedAt]", "2026-06-13T11:30");
+        admin.fill("#appeals form.decide input[name=recordedBy]", "周考务");
+        admin.click("#appeals form.decide button");
+        assertThat(admin.locator(".message")).containsText("仲裁结果已记录");
+        admin.fill("#appeals form.signed-for input[name=recordedBy]", "周考务");
+        admin.click("#appeals form.signed-for button");
+        assertThat(admin.locator(".message")).containsText("已由申诉人签收");
+        assertThat(admin.locator("#appeals .appeal-state").first()).hasText("已签收");
+        screenshot(admin, "08b-appeal-decided");
+        Page board = newPc();
+        board.navigate(url("/arbitration"));
+        assertThat(board.locator("body")).containsText("甲仲裁");
+        assertThat(board.locator("body")).containsText("丙单位");
+
         Download download = admin.waitForDownload(() -> admin.click("#export"));
         Path result = Path.of("target", "screenshots", "result.kwres");
         download.saveAs(result);
