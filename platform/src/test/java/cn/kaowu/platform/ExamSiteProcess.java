@@ -222,6 +222,7 @@ public final class ExamSiteProcess implements AutoCloseable {
 
 		/** A namespace of its own if the machine allows, else loopback; never fails for lack of rights. */
 		public static SiteNetwork create() {
+			removeStale();
 			long n = ProcessHandle.current().pid() % 200 + 20;
 			String ns = "kaowu-site-" + ProcessHandle.current().pid();
 			String host = "kwh" + ProcessHandle.current().pid();
@@ -286,6 +287,34 @@ public final class ExamSiteProcess implements AutoCloseable {
 			if (namespace != null) {
 				quietly("ip", "link", "del", hostDevice);
 				quietly("ip", "netns", "del", namespace);
+			}
+		}
+
+		/** Namespaces left by test JVMs that were killed before their cleanup ran (named after their pid). */
+		private static void removeStale() {
+			try {
+				Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+				String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				p.waitFor(10, TimeUnit.SECONDS);
+				for (String line : out.split("\n")) {
+					String name = line.split(" ")[0].strip();
+					if (!name.startsWith("kaowu-site-")) {
+						continue;
+					}
+					String pid = name.substring("kaowu-site-".length());
+					boolean alive = pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
+							&& ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+					if (!alive) {
+						quietly("ip", "link", "del", "kwh" + pid);
+						quietly("ip", "netns", "del", name);
+					}
+				}
+			}
+			catch (IOException | RuntimeException e) {
+				// no 'ip' here: nothing to clean
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 			}
 		}
 
