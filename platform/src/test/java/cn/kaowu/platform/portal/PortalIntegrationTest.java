@@ -201,4 +201,21 @@ class PortalIntegrationTest {
 		assertThat(eleventh.status()).isEqualTo(429);
 		assertThat(eleventh.retryAfter()).isNotEmpty();
 	}
+	@Test
+	void thePageNeedsNoLoginAndItsFormACsrfToken() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/portal"))
+			.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("成绩查询").contains("name=\"_csrf\"").doesNotContain("<script")
+			.doesNotContain("style=");
+		HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/portal"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Forwarded-For", client())
+			.POST(HttpRequest.BodyPublishers.ofString("idNumber=110101199001011237&ticketNumber=1")).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		// Refused before the controller: the access-denied page wants a login, so the anonymous post is sent there.
+		assertThat(forged.statusCode()).isEqualTo(302);
+		assertThat(forged.headers().firstValue("Location").orElse("")).contains("/login");
+	}
 }
