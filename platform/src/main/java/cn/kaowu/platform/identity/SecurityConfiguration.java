@@ -76,7 +76,9 @@ class SecurityConfiguration {
 				.authenticated()
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
-						"/api/v1/auth/tokens", "/api/v1/delivery/enrol", "/api/v1/delivery/site/**")
+						"/api/v1/auth/tokens", "/api/v1/delivery/enrol", "/api/v1/delivery/site/**",
+						// The public portal: candidates look up their scores without an account (rate limited there).
+						"/portal", "/api/v1/portal/scores")
 				.permitAll()
 				.requestMatchers("/admin/**", "/api/v1/admin/**")
 				.hasRole("ADMIN")
@@ -104,7 +106,9 @@ class SecurityConfiguration {
 					PathPatternRequestMatcher.pathPattern("/api/v1/auth/tokens"),
 					// The exam-site server proves itself by a one-time token or by signing each request (delivery).
 					PathPatternRequestMatcher.pathPattern("/api/v1/delivery/enrol"),
-					PathPatternRequestMatcher.pathPattern("/api/v1/delivery/site/**")))
+					PathPatternRequestMatcher.pathPattern("/api/v1/delivery/site/**"),
+					// A read without session or state change; the portal's HTML form keeps its CSRF token.
+					PathPatternRequestMatcher.pathPattern("/api/v1/portal/scores")))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
 						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "

@@ -485,6 +485,47 @@ public class ScoreManagement {
 		return out;
 	}
 
+	/**
+	 * The public portal's lookup (unscoped): the scores of the candidate holding {@code ticketNumber} with
+	 * {@code idNumber}, in the plans of that ticket whose publication has started at {@code now}. Always the same two
+	 * queries, whatever matches: the rows of the ticket, whose ID numbers are compared in constant time, then the
+	 * candidate's scores in those plans (none when nothing matched). Empty when the pair does not match, the ticket is
+	 * unknown or publication has not started, so a caller cannot tell these apart.
+	 */
+	@Transactional(readOnly = true)
+	public List<ScoreView> publishedScoresOf(String idNumber, String ticketNumber, Instant now) {
+		byte[] wanted = idNumber.strip().toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		record Holder(long candidateId, long planId, String idNumber) {
+		}
+		List<Holder> holders = jdbc.sql("""
+				SELECT r.candidate_id, r.plan_id, r.id_number FROM registration_record r
+				JOIN score_record s ON s.registration_record_id = r.id WHERE r.ticket_number = ?""")
+			.param(ticketNumber.strip())
+			.query((rs, n) -> new Holder(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+			.list();
+		long candidateId = -1;
+		List<Long> planIds = new ArrayList<>();
+		for (Holder h : holders) {
+			boolean same = java.security.MessageDigest.isEqual(wanted,
+					h.idNumber().toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			if (same) {
+				candidateId = h.candidateId();
+				planIds.add(h.planId());
+			}
+		}
+		Map<Long, PlanView> open = new HashMap<>();
+		for (Long planId : planIds) {
+			plans.find(planId).filter(p -> p.status() != PlanStatus.DRAFT && !p.publication().notYetOpen(now))
+				.ifPresent(p -> open.put(p.id(), p));
+		}
+		Long[] ids = open.isEmpty() ? new Long[] { -1L } : open.keySet().toArray(Long[]::new);
+		return jdbc.sql("SELECT s.* FROM score_record s WHERE s.candidate_id = ? AND s.plan_id = ANY(?) "
+				+ "ORDER BY s.plan_id, s.plan_subject_id")
+			.params(candidateId, ids)
+			.query((rs, n) -> view(rs, subjects(open.get(rs.getLong("plan_id")))))
+			.list();
+	}
+
 	private static String text(@Nullable BigDecimal score, boolean absent) {
 		return absent ? "缺考" : String.valueOf(score);
 	}

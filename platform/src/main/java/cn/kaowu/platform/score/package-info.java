@@ -10,7 +10,8 @@
  * the database refuse any change of a locked row.</li>
  * <li>考证结果: a candidate passes a level iff every subject of the level has a score ≥ its pass mark.</li>
  * </ul>
- * Nothing depends on this module except its own web and menu. Texts are in the bundle {@code i18n/score}.
+ * Nothing depends on this module except its own web and menu, and the public portal's lookup
+ * ({@code publishedScoresOf}). Texts are in the bundle {@code i18n/score}.
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "plan", "enrollment", "result",

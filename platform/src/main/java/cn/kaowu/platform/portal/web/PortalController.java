@@ -1,0 +1,65 @@
+package cn.kaowu.platform.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import cn.kaowu.platform.kernel.InvalidInputProblem;
+import cn.kaowu.platform.kernel.ProblemMessages;
+import cn.kaowu.platform.portal.ScoreLookup;
+import cn.kaowu.platform.portal.TooManyLookups;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 成绩查询 for candidates: the form, and its answer on the same page. No login; the form carries a CSRF token. */
+@Controller
+@RequestMapping("/portal")
+class PortalController {
+
+	private final ScoreLookup lookup;
+
+	private final ProblemMessages messages;
+
+	PortalController(ScoreLookup lookup, ProblemMessages messages) {
+		this.lookup = lookup;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String form() {
+		return "portal/index";
+	}
+
+	@PostMapping
+	String lookup(@RequestParam(required = false) @Nullable String idNumber,
+			@RequestParam(required = false) @Nullable String ticketNumber, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		model.addAttribute("ticketNumber", ticketNumber);
+		try {
+			var found = lookup.lookup(lookup.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
+					idNumber, ticketNumber);
+			if (found.isPresent()) {
+				model.addAttribute("found", found.get());
+			}
+			else {
+				model.addAttribute("error", messages.text("portal.noMatch"));
+			}
+		}
+		catch (TooManyLookups e) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+			model.addAttribute("error", messages.text(e));
+		}
+		catch (InvalidInputProblem e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("error", messages.text("portal.fieldsRequired"));
+		}
+		return "portal/index";
+	}
+}
