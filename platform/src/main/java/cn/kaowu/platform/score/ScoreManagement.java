@@ -497,12 +497,10 @@ public class ScoreManagement {
 		byte[] wanted = idNumber.strip().toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		record Holder(long candidateId, long planId, String idNumber) {
 		}
-		List<Holder> holders = jdbc.sql("""
-				SELECT r.candidate_id, r.plan_id, r.id_number FROM registration_record r
-				JOIN score_record s ON s.registration_record_id = r.id WHERE r.ticket_number = ?""")
-			.param(ticketNumber.strip())
-			.query((rs, n) -> new Holder(rs.getLong(1), rs.getLong(2), rs.getString(3)))
-			.list();
+		// Full ID numbers live with the registration records (score keeps them masked): read through enrollment's API.
+		List<Holder> holders = enrollments.byTicket(ticketNumber.strip()).stream()
+			.map(r -> new Holder(r.candidateId(), enrollments.planOf(r.recordId()), r.idNumber()))
+			.toList();
 		long candidateId = -1;
 		List<Long> planIds = new ArrayList<>();
 		for (Holder h : holders) {
