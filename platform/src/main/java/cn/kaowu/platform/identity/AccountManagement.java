@@ -226,6 +226,25 @@ public class AccountManagement {
 			.orElseThrow(() -> new NotFoundProblem("账号", id));
 	}
 
+	/** An account by id, unscoped (for modules that check an account's role and organisation themselves). */
+	@Transactional(readOnly = true)
+	public Optional<AccountView> find(long id) {
+		return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(MAPPER).optional();
+	}
+
+	/**
+	 * Whether the password is the caller's own (a signature step: re-entered password before a binding act). Does not
+	 * count towards the login lockout; callers refuse and audit on {@code false}.
+	 */
+	@Transactional(readOnly = true)
+	public boolean verifyOwnPassword(Scope scope, @Nullable String password) {
+		if (scope.accountId() == null || password == null || password.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("SELECT password_hash FROM account WHERE id = ? AND enabled").param(scope.accountId())
+			.query(String.class).optional().map(hash -> encoder.matches(password, hash)).orElse(false);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<AccountView> findByUsername(String username) {
 		return jdbc.sql(SELECT + " WHERE a.username = ?").param(username).query(MAPPER).optional();
