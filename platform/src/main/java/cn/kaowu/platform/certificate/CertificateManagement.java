@@ -310,17 +310,21 @@ public class CertificateManagement {
 
 	@Transactional(readOnly = true)
 	public IssueView get(Scope scope, long id) {
-		return visible(scope, List.of(id)).getFirst();
+		return visible(scope, List.of(id), false).getFirst();
 	}
 
 	/** The rows, locked, if every one is visible to the scope (else 404 naming the first that is not). */
 	private List<IssueView> visible(Scope scope, List<Long> ids) {
+		return visible(scope, ids, true);
+	}
+
+	private List<IssueView> visible(Scope scope, List<Long> ids, boolean lock) {
 		if (scope.role() != Role.ORG && scope.role() != Role.COLLEGE_PRINCIPAL && scope.role() != Role.COLLEGE_ADMIN) {
 			throw new AccessDeniedProblem("certificate.error.noAccess");
 		}
 		List<IssueView> out = new ArrayList<>();
 		for (long id : ids) {
-			IssueView row = jdbc.sql("SELECT * FROM certificate_issue WHERE id = ? FOR UPDATE").param(id)
+			IssueView row = jdbc.sql("SELECT * FROM certificate_issue WHERE id = ?" + (lock ? " FOR UPDATE" : "")).param(id)
 				.query(CertificateManagement::view).optional()
 				.filter(r -> scope.role() == Role.ORG ? ownsPlan(scope, r.planId())
 						: scope.organisationId() != null && r.collegeId() == scope.organisationId())
