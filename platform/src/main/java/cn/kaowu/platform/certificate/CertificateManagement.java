@@ -218,6 +218,45 @@ public class CertificateManagement {
 			.param(scope.organisationId()).query(Long.class).list();
 	}
 
+	/** Names an approver by user name (the page's form); like {@link #delegate}. */
+	@Transactional
+	public void delegateByUsername(Scope scope, String username) {
+		long college = principalCollege(scope);
+		AccountView account = accounts.findByUsername(username.strip())
+			.filter(a -> a.organisationId() != null && a.organisationId() == college)
+			.orElseThrow(() -> new NotFoundProblem("账号", username));
+		delegate(scope, account.id());
+	}
+
+	/** The approvers' accounts, for the principal's page. */
+	@Transactional(readOnly = true)
+	public List<AccountView> approverAccounts(Scope scope) {
+		return approvers(scope).stream().map(id -> accounts.find(id).orElseThrow()).toList();
+	}
+
+	/** The plans of the issuance page: the ORG's own published plans, for colleges those whose publication opened. */
+	@Transactional(readOnly = true)
+	public List<PlanView> plans(Scope scope) {
+		if (scope.role() == Role.ORG) {
+			return scores.ownPlans(scope);
+		}
+		if (scope.role() == Role.COLLEGE_PRINCIPAL || scope.role() == Role.COLLEGE_ADMIN) {
+			return scores.plans(scope);
+		}
+		throw new AccessDeniedProblem("certificate.error.noAccess");
+	}
+
+	/** Whether the scope is a delegated approver of its college (the page shows the confirm form then). */
+	@Transactional(readOnly = true)
+	public boolean isApprover(Scope scope) {
+		try {
+			return side(scope) == Side.COLLEGE;
+		}
+		catch (AccessDeniedProblem e) {
+			return false;
+		}
+	}
+
 	private AccountView collegeAccount(long college, long accountId) {
 		return accounts.find(accountId)
 			.filter(a -> a.organisationId() != null && a.organisationId() == college)
