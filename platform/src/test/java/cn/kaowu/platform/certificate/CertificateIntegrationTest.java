@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import cn.kaowu.platform.ApiClient;
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
+import cn.kaowu.platform.WebSession;
 import cn.kaowu.platform.enrollment.EnrollmentMother;
 import cn.kaowu.platform.identity.AccountView;
 import cn.kaowu.platform.job.JobView;
@@ -30,6 +32,7 @@ import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,6 +46,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 class CertificateIntegrationTest {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	TestWorld world;
@@ -154,6 +160,19 @@ class CertificateIntegrationTest {
 		assertThatThrownBy(() -> certificates.stampImage(admin)).isInstanceOf(AccessDeniedProblem.class);
 		assertThatThrownBy(() -> certificates.stampImage(org)).isInstanceOf(AccessDeniedProblem.class);
 
+		// over HTTP: the principal's page shows the preview; the admin and the ORG get 403 for the image
+		WebSession principalWeb = new WebSession(port);
+		principalWeb.login(principal.username(), TestWorld.PASSWORD);
+		WebSession.Page page = principalWeb.get("/certificates/stamp");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("cert-sample-stamp", "电子签名章使用授权委托书");
+		assertThat(principalWeb.get("/certificates/stamp/image").status()).isEqualTo(200);
+		WebSession adminWeb = new WebSession(port);
+		adminWeb.login(admin.username(), TestWorld.PASSWORD);
+		assertThat(adminWeb.get("/certificates/stamp/image").status()).isEqualTo(403);
+		ApiClient orgApi = new ApiClient(port).login(org.username(), TestWorld.PASSWORD);
+		assertThat(orgApi.get("/api/v1/certificates/stamp/image").status()).isEqualTo(403);
+
 		byte[] replacement = CertificateRulesTest.stamp(160);
 		assertThat(certificates.uploadStamp(principal, "新章.png", replacement).width()).isEqualTo(160);
 		assertThat(certificates.stampImage(principal)).isEqualTo(replacement);
@@ -248,6 +267,23 @@ class CertificateIntegrationTest {
 			.param(a.id()).update()).isInstanceOf(DataAccessException.class);
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM certificate_issue WHERE id = ?").param(a.id()).update())
 			.isInstanceOf(DataAccessException.class);
+
+		// over HTTP: the pages render for both sides; another ORG's row answers 404 in the API
+		WebSession orgWeb = new WebSession(port);
+		orgWeb.login(w.org().username(), TestWorld.PASSWORD);
+		WebSession.Page issuePage = orgWeb.get("/certificates/issues?planId=" + w.plan().id());
+		assertThat(issuePage.status()).isEqualTo(200);
+		assertThat(issuePage.body()).contains(numbers.get(a.id()), "generate");
+		WebSession collegeWeb = new WebSession(port);
+		collegeWeb.login(w.admin().username(), TestWorld.PASSWORD);
+		WebSession.Page confirmPage = collegeWeb.get("/certificates/issues?planId=" + w.plan().id());
+		assertThat(confirmPage.status()).isEqualTo(200);
+		assertThat(confirmPage.body()).contains(w.names().get(0), "confirm-selected");
+		ApiClient otherApi = new ApiClient(port).login(otherOrg.username(), TestWorld.PASSWORD);
+		assertThat(otherApi.get("/api/v1/certificates/issues/" + a.id()).status()).isEqualTo(404);
+		ApiClient orgApi = new ApiClient(port).login(w.org().username(), TestWorld.PASSWORD);
+		assertThat(orgApi.get("/api/v1/certificates/issues/" + a.id()).text("certificateNumber"))
+			.isEqualTo(numbers.get(a.id()));
 
 		// every signature recorded with who and which rows; every step audited
 		assertThat(jdbc.sql("SELECT count(*) FROM certificate_signature WHERE ? = ANY (issue_ids)").param(a.id())
