@@ -57,8 +57,12 @@ public class AccountManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.springframework.beans.factory.ObjectProvider<LoginService> logins;
+
 	AccountManagement(JdbcClient jdbc, OrganisationManagement organisations, PasswordEncoder encoder,
-			PasswordPolicy policy, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+			PasswordPolicy policy, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+			org.springframework.beans.factory.ObjectProvider<LoginService> logins) {
+		this.logins = logins;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
@@ -224,6 +228,24 @@ public class AccountManagement {
 			.optional()
 			.filter(a -> scope.isAdmin() || (a.organisationId() != null && a.organisationId().equals(scope.organisationId())))
 			.orElseThrow(() -> new NotFoundProblem("账号", id));
+	}
+
+	/** An account by id, unscoped (for modules that check an account's role and organisation themselves). */
+	@Transactional(readOnly = true)
+	public Optional<AccountView> find(long id) {
+		return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(MAPPER).optional();
+	}
+
+	/**
+	 * Whether the password is the caller's own (a signature step: re-entered password before a binding act). Counts
+	 * like a login attempt: five wrong ones lock the account ({@link LockoutPolicy}), and a locked account is refused
+	 * on the {@code password} field.
+	 */
+	public boolean verifyOwnPassword(Scope scope, @Nullable String password) {
+		if (scope.accountId() == null || password == null || password.isEmpty()) {
+			return false;
+		}
+		return logins.getObject().reauthenticate(scope.accountId(), password);
 	}
 
 	@Transactional(readOnly = true)

@@ -96,6 +96,27 @@ class LoginService {
 		};
 	}
 
+	/**
+	 * A re-entered password as an in-app signature (证书确认): counted exactly like a login attempt — a wrong one adds to
+	 * the failures that lock the account after 5, in its own transaction so the caller's rollback cannot undo it.
+	 *
+	 * @throws cn.kaowu.platform.kernel.InvalidInputProblem on field {@code password} when the account is locked
+	 */
+	boolean reauthenticate(long accountId, String password) {
+		Optional<String> username = jdbc.sql("SELECT username FROM account WHERE id = ?").param(accountId)
+			.query(String.class).optional();
+		if (username.isEmpty()) {
+			return false;
+		}
+		Outcome outcome = tx.execute(status -> attempt(username.get(), password, "signature"));
+		if (outcome instanceof Failure f && f.error() instanceof LockedException locked) {
+			String key = String.valueOf(locked.getMessage());
+			throw key.equals("login.hourlyLimit") ? new cn.kaowu.platform.kernel.InvalidInputProblem("password", key)
+					: new cn.kaowu.platform.kernel.InvalidInputProblem("password", key, LockoutPolicy.LOCK_DURATION.toMinutes());
+		}
+		return outcome instanceof Success;
+	}
+
 	private Outcome attempt(String username, String password, @Nullable String remoteAddr) {
 		Instant now = clock.instant();
 		Optional<Row> found = jdbc.sql("SELECT * FROM account WHERE username = ? FOR UPDATE")

@@ -1,0 +1,18 @@
+/**
+ * 证书 (issue 8 parts 1-3; DOMAIN.md §13, 004 ch.5).
+ * <ul>
+ * <li>签章: only the college principal uploads, replaces, deletes and sees its college's stamp, after accepting the
+ * authorisation agreement ({@link cn.kaowu.platform.certificate.StampRules}: PNG by content, square 80–200 px, some
+ * transparent pixels, ≤ 1 MB).</li>
+ * <li>证书发放名单: the ORG owning a plan generates it from the plan's 考证结果 once the scores are locked (passers only,
+ * one row per candidate and level, regeneration adds new passers only); the principal's delegated approvers and the ORG
+ * confirm with a re-entered password (batches ≤ 100); a college refusal with a reason returns the row to the ORG.
+ * Confirmed by both is final (service and trigger) and gets a certificate number once
+ * ({@link cn.kaowu.platform.certificate.CertificateNumbers}).</li>
+ * </ul>
+ * Nothing depends on this module. Texts are in the bundle {@code i18n/certificate}.
+ */
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "plan", "enrollment", "score",
+		"identity", "storage", "audit", "catalog" })
+package cn.kaowu.platform.certificate;

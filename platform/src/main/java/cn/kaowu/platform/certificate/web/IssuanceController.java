@@ -1,0 +1,169 @@
+package cn.kaowu.platform.certificate.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import cn.kaowu.platform.certificate.CertificateManagement;
+import cn.kaowu.platform.certificate.IssueStatus;
+import cn.kaowu.platform.certificate.IssueView;
+import cn.kaowu.platform.kernel.DomainException;
+import cn.kaowu.platform.kernel.ProblemMessages;
+import cn.kaowu.platform.kernel.Role;
+import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.plan.PlanView;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 证书管理: 签章管理 (the principal: agreement, upload/replace/delete, preview on a sample certificate, approvers) and
+ * the issuance list (ORG: 证书发放 — generate, confirm, resubmit refusals; colleges: 证书确认 — confirm or refuse with
+ * the re-entered password).
+ */
+@Controller
+@RequestMapping("/certificates")
+class IssuanceController {
+
+	private final CertificateManagement certificates;
+
+	private final ProblemMessages messages;
+
+	IssuanceController(CertificateManagement certificates, ProblemMessages messages) {
+		this.certificates = certificates;
+		this.messages = messages;
+	}
+
+	@GetMapping("/stamp")
+	String stamp(Scope scope, Model model) {
+		model.addAttribute("accepted", certificates.agreementAccepted(scope));
+		model.addAttribute("stamp", certificates.stamp(scope).orElse(null));
+		model.addAttribute("approvers", certificates.approverAccounts(scope));
+		return "certificate/stamp";
+	}
+
+	@GetMapping("/stamp/image")
+	ResponseEntity<byte[]> image(Scope scope) {
+		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
+			.body(certificates.stampImage(scope));
+	}
+
+	@PostMapping("/stamp/agreement")
+	String accept(Scope scope, @RequestParam(required = false) @Nullable String agree, RedirectAttributes redirect) {
+		if (agree == null) {
+			redirect.addFlashAttribute("error", messages.text("certificate.agreement.tick"));
+			return "redirect:/certificates/stamp";
+		}
+		certificates.acceptAgreement(scope);
+		redirect.addFlashAttribute("success", messages.text("certificate.agreement.accepted"));
+		return "redirect:/certificates/stamp";
+	}
+
+	@PostMapping("/stamp")
+	String upload(Scope scope, @RequestParam MultipartFile file, RedirectAttributes redirect) throws IOException {
+		try {
+			certificates.uploadStamp(scope, String.valueOf(file.getOriginalFilename()), file.getBytes());
+			redirect.addFlashAttribute("success", messages.text("certificate.stamp.uploaded"));
+		}
+		catch (DomainException e) {
+			messages.flash(redirect, e);
+		}
+		return "redirect:/certificates/stamp";
+	}
+
+	@PostMapping("/stamp/delete")
+	String delete(Scope scope, RedirectAttributes redirect) {
+		try {
+			certificates.deleteStamp(scope);
+			redirect.addFlashAttribute("success", messages.text("certificate.stamp.deleted"));
+		}
+		catch (DomainException e) {
+			messages.flash(redirect, e);
+		}
+		return "redirect:/certificates/stamp";
+	}
+
+	@PostMapping("/approvers")
+	String delegate(Scope scope, @RequestParam String username, RedirectAttributes redirect) {
+		try {
+			certificates.delegateByUsername(scope, username);
+			redirect.addFlashAttribute("success", messages.text("certificate.approver.added"));
+		}
+		catch (DomainException e) {
+			messages.flash(redirect, e);
+		}
+		return "redirect:/certificates/stamp";
+	}
+
+	@PostMapping("/approvers/revoke")
+	String revoke(Scope scope, @RequestParam long accountId, RedirectAttributes redirect) {
+		try {
+			certificates.revoke(scope, accountId);
+			redirect.addFlashAttribute("success", messages.text("certificate.approver.removed"));
+		}
+		catch (DomainException e) {
+			messages.flash(redirect, e);
+		}
+		return "redirect:/certificates/stamp";
+	}
+
+	@GetMapping("/issues")
+	String issues(Scope scope, @RequestParam(required = false) @Nullable Long planId,
+			@RequestParam(required = false) @Nullable IssueStatus status, Model model) {
+		List<PlanView> plans = certificates.plans(scope);
+		PlanView plan = plans.stream().filter(p -> planId == null || p.id() == planId).findFirst().orElse(null);
+		boolean org = scope.role() == Role.ORG;
+		model.addAttribute("plans", plans);
+		model.addAttribute("plan", plan);
+		model.addAttribute("org", org);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", List.of(IssueStatus.values()));
+		model.addAttribute("canSign", org || certificates.isApprover(scope));
+		List<IssueView> rows = plan == null ? List.of() : certificates.list(scope, plan.id(), status);
+		model.addAttribute("rows", rows);
+		return "certificate/issues";
+	}
+
+	@PostMapping("/issues/generate")
+	String generate(Scope scope, @RequestParam long planId, RedirectAttributes redirect) {
+		try {
+			var g = certificates.generate(scope, planId);
+			redirect.addFlashAttribute("success", messages.text("certificate.generated", g.added(), g.total()));
+		}
+		catch (DomainException e) {
+			messages.flash(redirect, e);
+		}
+		return "redirect:/certificates/issues?planId=" + planId;
+	}
+
+	@PostMapping("/issues/sign")
+	String sign(Scope scope, @RequestParam long planId, @RequestParam String action,
+			@RequestParam(name = "ids", required = false) @Nullable List<Long> ids,
+			@RequestParam(required = false) @Nullable String password,
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		List<Long> selected = ids == null ? List.of() : ids;
+		try {
+			int n = switch (action) {
+				case "refuse" -> certificates.refuse(scope, selected, password, reason).size();
+				case "resubmit" -> certificates.resubmit(scope, selected).size();
+				default -> certificates.confirm(scope, selected, password).size();
+			};
+			redirect.addFlashAttribute("success", messages.text("certificate.done." + switch (action) {
+				case "refuse", "resubmit" -> action;
+				default -> "confirm";
+			}, n));
+		}
+		catch (DomainException e) {
+			messages.flash(redirect, e);
+		}
+		return "redirect:/certificates/issues?planId=" + planId;
+	}
+}
