@@ -58,6 +58,24 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** Only the status of a GET (for binary answers such as PDFs). */
+	public int status(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public Response post(String path, Object body) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")

@@ -174,6 +174,12 @@ public class CertificateManagement {
 				college));
 	}
 
+	/** The college's stamp image for the certificates it issues; no scope check (the caller checked the row). */
+	@Transactional(readOnly = true)
+	Optional<byte[]> stampImageOf(long college) {
+		return stampRow(college).map(s -> files.read(s.fileId()));
+	}
+
 	private Optional<StampView> stampRow(long college) {
 		return jdbc.sql("SELECT * FROM certificate_stamp WHERE college_id = ?").param(college)
 			.query((rs, n) -> new StampView(rs.getLong("college_id"), rs.getObject("file_id", UUID.class),

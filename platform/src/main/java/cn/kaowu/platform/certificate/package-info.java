@@ -9,10 +9,12 @@
  * confirm with a re-entered password (batches ≤ 100); a college refusal with a reason returns the row to the ORG.
  * Confirmed by both is final (service and trigger) and gets a certificate number once
  * ({@link cn.kaowu.platform.certificate.CertificateNumbers}).</li>
+ * <li>电子证书 ({@link cn.kaowu.platform.certificate.CertificatePdfs}): A4 PDF of a final, numbered row with photo,
+ * stamp and a QR code of the portal's verification URL, signed with the document key; paper variant unsigned, no stamp.</li>
  * </ul>
  * Nothing depends on this module. Texts are in the bundle {@code i18n/certificate}.
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "plan", "enrollment", "score",
-		"identity", "storage", "audit", "catalog" })
+		"identity", "storage", "audit", "catalog", "candidate", "document" })
 package cn.kaowu.platform.certificate;

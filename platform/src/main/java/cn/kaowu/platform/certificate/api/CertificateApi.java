@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 import cn.kaowu.platform.certificate.CertificateManagement;
+import cn.kaowu.platform.certificate.CertificatePdfs;
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.certificate.IssueStatus;
 import cn.kaowu.platform.certificate.IssueView;
 import cn.kaowu.platform.kernel.Scope;
@@ -41,8 +43,11 @@ class CertificateApi {
 
 	private final CertificateManagement certificates;
 
-	CertificateApi(CertificateManagement certificates) {
+	private final CertificatePdfs pdfs;
+
+	CertificateApi(CertificateManagement certificates, CertificatePdfs pdfs) {
 		this.certificates = certificates;
+		this.pdfs = pdfs;
 	}
 
 	@PostMapping("/stamp/agreement")
@@ -138,5 +143,24 @@ class CertificateApi {
 	@Operation(summary = "撤回本方确认（双方确认后 409）")
 	IssueView undo(Scope scope, @PathVariable long id) {
 		return certificates.undo(scope, id);
+	}
+
+	/** 电子证书 (signed, with stamp) or, with {@code paper=true}, the print layout without stamp and signature. */
+	@GetMapping("/issues/{id}/certificate.pdf")
+	@Operation(summary = "电子证书 PDF（已签名；paper=true 为纸质版版式，无签章、无签名）")
+	ResponseEntity<byte[]> certificatePdf(Scope scope, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean paper) {
+		byte[] pdf = pdfs.pdf(scope, id, paper);
+		return Downloads.inline(CertificatePdfs.fileName(certificates.get(scope, id)), "application/pdf", pdf);
+	}
+
+	/** The signed certificates of the plan's final rows the scope sees, one PDF per row, streamed as a zip. */
+	@GetMapping("/plans/{planId}/certificates.zip")
+	@Operation(summary = "计划的全部电子证书（zip，每条已确认记录一个 PDF）")
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> certificatesZip(
+			Scope scope, @PathVariable long planId, @RequestParam(required = false) @Nullable Long collegeId) {
+		certificates.list(scope, planId, IssueStatus.FINAL); // 403/404 before the response starts
+		return Downloads.attachment("证书-" + planId + ".zip", "application/zip",
+				out -> pdfs.zip(scope, planId, collegeId, out));
 	}
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 import cn.kaowu.platform.certificate.CertificateManagement;
+import cn.kaowu.platform.certificate.CertificatePdfs;
+import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.certificate.IssueStatus;
 import cn.kaowu.platform.certificate.IssueView;
 import cn.kaowu.platform.kernel.DomainException;
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,10 +38,13 @@ class IssuanceController {
 
 	private final CertificateManagement certificates;
 
+	private final CertificatePdfs pdfs;
+
 	private final ProblemMessages messages;
 
-	IssuanceController(CertificateManagement certificates, ProblemMessages messages) {
+	IssuanceController(CertificateManagement certificates, CertificatePdfs pdfs, ProblemMessages messages) {
 		this.certificates = certificates;
+		this.pdfs = pdfs;
 		this.messages = messages;
 	}
 
@@ -165,5 +171,22 @@ class IssuanceController {
 			messages.flash(redirect, e);
 		}
 		return "redirect:/certificates/issues?planId=" + planId;
+	}
+
+	/** 电子证书 (signed, with stamp) or, with {@code paper=true}, the print layout without stamp and signature. */
+	@GetMapping("/issues/{id}/certificate.pdf")
+	ResponseEntity<byte[]> certificatePdf(Scope scope, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean paper) {
+		byte[] pdf = pdfs.pdf(scope, id, paper);
+		return Downloads.inline(CertificatePdfs.fileName(certificates.get(scope, id)), "application/pdf", pdf);
+	}
+
+	/** The signed certificates of the plan's final rows the scope sees, one PDF per row, streamed as a zip. */
+	@GetMapping("/plans/{planId}/certificates.zip")
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> certificatesZip(
+			Scope scope, @PathVariable long planId, @RequestParam(required = false) @Nullable Long collegeId) {
+		certificates.list(scope, planId, IssueStatus.FINAL); // 403/404 before the response starts
+		return Downloads.attachment("证书-" + planId + ".zip", "application/zip",
+				out -> pdfs.zip(scope, planId, collegeId, out));
 	}
 }
