@@ -71,6 +71,9 @@ class CertificatePdfIntegrationTest {
 		certificates.acceptAgreement(w.principal());
 		certificates.uploadStamp(w.principal(), "章.png", CertificateRulesTest.stamp(120));
 		byte[] pdf = pdfs.pdf(w.org(), a.id(), false);
+		// kept for a look (pdftoppm) like the other printed materials
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "certificate.pdf"), pdf);
 		assertThat(PdfSignatures.verify(pdf).valid()).isTrue();
 		byte[] changed = pdf.clone();
 		int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Title");
