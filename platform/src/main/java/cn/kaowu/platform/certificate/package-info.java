@@ -9,8 +9,11 @@
  * confirm with a re-entered password (batches ≤ 100); a college refusal with a reason returns the row to the ORG.
  * Confirmed by both is final (service and trigger) and gets a certificate number once
  * ({@link cn.kaowu.platform.certificate.CertificateNumbers}).</li>
+ * <li>证书状态 ({@link cn.kaowu.platform.certificate.CertificateRegistry}): the ORG owning the plan revokes (for good)
+ * or suspends a numbered certificate with a reason and lifts a suspension; append-only
+ * {@code certificate_status_change}, audited. The registry's {@code verify} serves the portal's 证书查验.</li>
  * </ul>
- * Nothing depends on this module. Texts are in the bundle {@code i18n/certificate}.
+ * Only the portal depends on this module (the registry). Texts are in the bundle {@code i18n/certificate}.
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "plan", "enrollment", "score",
