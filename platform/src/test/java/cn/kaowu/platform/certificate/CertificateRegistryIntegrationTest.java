@@ -1,5 +1,10 @@
 package cn.kaowu.platform.certificate;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,6 +33,7 @@ import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +45,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 class CertificateRegistryIntegrationTest {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	TestWorld world;
@@ -193,6 +202,26 @@ class CertificateRegistryIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action IN ('certificate.revoke', 'certificate.suspend', 'certificate.lift') AND entity_id IN (?, ?)")
 			.params(String.valueOf(a.id()), String.valueOf(b.id())).query(Integer.class).single()).isEqualTo(3);
 
+		// over HTTP without a login: found, a wrong pair and an unknown number byte-identical 404s, the page renders
+		HttpResponse<String> ok = verifyHttp("203.0.113.1", b.certificateNumber(), idB);
+		assertThat(ok.statusCode()).isEqualTo(200);
+		assertThat(ok.body()).contains("\"standing\":\"VALID\"").doesNotContain(idB).doesNotContain(b.name());
+		HttpResponse<String> wrongPair = verifyHttp("203.0.113.2", b.certificateNumber(), idA);
+		HttpResponse<String> unknown = verifyHttp("203.0.113.3", "NO-SUCH-2026000009", idA);
+		assertThat(wrongPair.statusCode()).isEqualTo(404);
+		assertThat(wrongPair.body()).isEqualTo(unknown.body()).contains("portal.verify.noMatch");
+		HttpResponse<String> page = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/portal/verify?no=" + b.certificateNumber()))
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("证书查验").contains("value=\"" + b.certificateNumber() + "\"");
+		for (int i = 0; i < 10; i++) {
+			verifyHttp("203.0.113.9", "NO-SUCH-" + i, "1101011990010200" + (10 + i));
+		}
+		HttpResponse<String> tooMany = verifyHttp("203.0.113.9", "NO-SUCH", "110101199001029999");
+		assertThat(tooMany.statusCode()).isEqualTo(429);
+		assertThat(tooMany.headers().firstValue("Retry-After")).isPresent();
+
 		// the history is append-only
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM certificate_status_change WHERE issue_id = ?").param(a.id()).update())
 			.isInstanceOf(org.springframework.dao.DataAccessException.class);
@@ -208,5 +237,14 @@ class CertificateRegistryIntegrationTest {
 		}
 		assertThatThrownBy(() -> verification.verify("10.9.3.1", "NO-SUCH", "110101199001019999"))
 			.isInstanceOf(TooManyLookups.class);
+	}
+
+	private HttpResponse<String> verifyHttp(String client, String number, String idNumber) throws Exception {
+		String json = "{\"number\":\"" + number + "\",\"idNumber\":\"" + idNumber + "\"}";
+		return HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/portal/certificates/verify"))
+					.header("Content-Type", "application/json").header("X-Forwarded-For", client)
+					.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 }
