@@ -11,8 +11,11 @@
  * ({@link cn.kaowu.platform.certificate.CertificateNumbers}).</li>
  * <li>电子证书 ({@link cn.kaowu.platform.certificate.CertificatePdfs}): A4 PDF of a final, numbered row with photo,
  * stamp and a QR code of the portal's verification URL, signed with the document key; paper variant unsigned, no stamp.</li>
+ * <li>证书状态 ({@link cn.kaowu.platform.certificate.CertificateRegistry}): the ORG owning the plan revokes (for good)
+ * or suspends a numbered certificate with a reason and lifts a suspension; append-only
+ * {@code certificate_status_change}, audited. The registry's {@code verify} serves the portal's 证书查验.</li>
  * </ul>
- * Nothing depends on this module. Texts are in the bundle {@code i18n/certificate}.
+ * Only the portal depends on this module (the registry). Texts are in the bundle {@code i18n/certificate}.
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "plan", "enrollment", "score",

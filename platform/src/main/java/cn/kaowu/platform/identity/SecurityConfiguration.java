@@ -78,7 +78,7 @@ class SecurityConfiguration {
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
 						"/api/v1/auth/tokens", "/api/v1/delivery/enrol", "/api/v1/delivery/site/**",
 						// The public portal: candidates look up their scores without an account (rate limited there).
-						"/portal", "/api/v1/portal/scores")
+						"/portal", "/api/v1/portal/scores", "/portal/verify", "/api/v1/portal/certificates/verify")
 				.permitAll()
 				.requestMatchers("/admin/**", "/api/v1/admin/**")
 				.hasRole("ADMIN")
@@ -108,7 +108,8 @@ class SecurityConfiguration {
 					PathPatternRequestMatcher.pathPattern("/api/v1/delivery/enrol"),
 					PathPatternRequestMatcher.pathPattern("/api/v1/delivery/site/**"),
 					// A read without session or state change; the portal's HTML form keeps its CSRF token.
-					PathPatternRequestMatcher.pathPattern("/api/v1/portal/scores")))
+					PathPatternRequestMatcher.pathPattern("/api/v1/portal/scores"),
+					PathPatternRequestMatcher.pathPattern("/api/v1/portal/certificates/verify")))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
 						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "

@@ -9,8 +9,11 @@
  * in memory); over that 429 with {@code Retry-After}. {@code X-Forwarded-For} counts only when the connection comes
  * from a proxy named in {@code kaowu.portal.trusted-proxies} (default none).</li>
  * </ul>
+ * 证书查验 (issue 8 part 5): {@code /portal/verify?no=} or {@code POST /api/v1/portal/certificates/verify} with the
+ * certificate number and the full ID number answers 有效 / 已暂停 / 已撤销 with the masked holder name, level, issue date
+ * and issuer, read afresh (no caching); an unknown number and a wrong ID number give one answer; same limits as above.
  * Texts are in the bundle {@code i18n/portal}.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "score", "plan", "catalog" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "score", "plan", "catalog", "certificate" })
 package cn.kaowu.platform.portal;

@@ -1,0 +1,189 @@
+package cn.kaowu.platform.certificate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import cn.kaowu.platform.audit.AuditLog;
+import cn.kaowu.platform.audit.AuditRecord;
+import cn.kaowu.platform.enrollment.Enrollments;
+import cn.kaowu.platform.kernel.AccessDeniedProblem;
+import cn.kaowu.platform.kernel.DomainException;
+import cn.kaowu.platform.kernel.InvalidInputProblem;
+import cn.kaowu.platform.kernel.NotFoundProblem;
+import cn.kaowu.platform.kernel.Role;
+import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.plan.ExamPlans;
+import cn.kaowu.platform.plan.PlanView;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 证书状态 of numbered certificates (issue 8 part 5): the ORG owning the plan revokes (for good) or suspends a
+ * certificate with a reason and lifts a suspension; every change is a row of the append-only
+ * {@code certificate_status_change} (the latest one counts, none means valid) and audited. Also the public check of a
+ * certificate by number and full ID number ({@link #verify}), read afresh every time.
+ */
+@Service
+public class CertificateRegistry {
+
+	/** A numbered certificate's status. */
+	public enum Standing {
+		VALID, SUSPENDED, REVOKED
+	}
+
+	/** A certificate's status as the ORG sees it. */
+	public record StatusView(long issueId, String certificateNumber, Standing standing, @Nullable String reason,
+			@Nullable Instant changedAt) {
+	}
+
+	/**
+	 * What the public check finds: the holder's full name (the caller masks it), the certificate level, the issue date
+	 * (the later of the two confirmations), the issuer (the plan's organisation) and the status.
+	 */
+	public record Verified(String certificateNumber, String holderName, String level, Instant issuedAt, String issuer,
+			Standing standing) {
+	}
+
+	private record Row(long id, long planId, long candidateId, String status, @Nullable String number,
+			String levelDisplayName, String name, long collegeId, @Nullable Instant collegeConfirmedAt,
+			@Nullable Instant orgConfirmedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ExamPlans plans;
+
+	private final Enrollments enrollments;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	CertificateRegistry(JdbcClient jdbc, ExamPlans plans, Enrollments enrollments, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.plans = plans;
+		this.enrollments = enrollments;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Revokes a numbered certificate for good; 422 without a reason, 409 when already revoked. */
+	@Transactional
+	public StatusView revoke(Scope scope, long issueId, @Nullable String reason) {
+		return change(scope, issueId, Standing.REVOKED, reason);
+	}
+
+	/** Suspends a numbered valid certificate; 422 without a reason, 409 unless valid. */
+	@Transactional
+	public StatusView suspend(Scope scope, long issueId, @Nullable String reason) {
+		return change(scope, issueId, Standing.SUSPENDED, reason);
+	}
+
+	/** Lifts a suspension (never a revocation: 409); 422 without a reason. */
+	@Transactional
+	public StatusView lift(Scope scope, long issueId, @Nullable String reason) {
+		return change(scope, issueId, Standing.VALID, reason);
+	}
+
+	/** The current status of a numbered certificate of the ORG's own plan (others 404). */
+	@Transactional(readOnly = true)
+	public StatusView status(Scope scope, long issueId) {
+		Row row = ownNumbered(scope, issueId);
+		return current(row);
+	}
+
+	private StatusView change(Scope scope, long issueId, Standing to, @Nullable String reason) {
+		if (scope.role() != Role.ORG) {
+			throw new AccessDeniedProblem("certificate.error.orgOnly");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputProblem("reason", "certificate.error.statusReasonRequired");
+		}
+		if (reason.strip().length() > 500) {
+			throw new InvalidInputProblem("reason", "certificate.error.statusReasonTooLong");
+		}
+		jdbc.sql("SELECT id FROM certificate_issue WHERE id = ? FOR UPDATE").param(issueId).query(Long.class).optional();
+		Row row = ownNumbered(scope, issueId);
+		StatusView now = current(row);
+		boolean allowed = switch (to) {
+			case REVOKED -> now.standing() != Standing.REVOKED;
+			case SUSPENDED -> now.standing() == Standing.VALID;
+			case VALID -> now.standing() == Standing.SUSPENDED;
+		};
+		if (!allowed) {
+			throw new DomainException(HttpStatus.CONFLICT,
+					"certificate.error.status." + now.standing().name().toLowerCase(Locale.ROOT) + "."
+							+ to.name().toLowerCase(Locale.ROOT),
+					row.number());
+		}
+		jdbc.sql("""
+				INSERT INTO certificate_status_change (issue_id, status, reason, changed_by, changed_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(row.id(), to.name(), reason.strip(), scope.accountId(), Timestamp.from(clock.instant()))
+			.update();
+		String action = switch (to) {
+			case REVOKED -> "certificate.revoke";
+			case SUSPENDED -> "certificate.suspend";
+			case VALID -> "certificate.lift";
+		};
+		audit.record(scope, AuditRecord.of(action, "CertificateIssue", row.id(), now.standing(), to,
+				row.number() + "：" + reason.strip(), row.collegeId()));
+		return current(row);
+	}
+
+	/**
+	 * The public check: the certificate with this number whose holder has this full ID number, or empty for an unknown
+	 * number, a wrong ID number and an unnumbered row alike (the same queries run for each).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Verified> verify(String certificateNumber, String idNumber) {
+		Optional<Row> found = jdbc.sql("SELECT * FROM certificate_issue WHERE certificate_number = ? AND status = 'FINAL'")
+			.param(certificateNumber).query((rs, n) -> row(rs)).optional();
+		Row row = found.orElse(null);
+		boolean match = row != null && enrollments.registered(row.planId()).stream()
+			.anyMatch(r -> r.candidateId() == row.candidateId() && r.idNumber().equalsIgnoreCase(idNumber));
+		if (row == null || !match) {
+			return Optional.empty();
+		}
+		PlanView plan = plans.find(row.planId()).orElseThrow();
+		Instant issued = row.orgConfirmedAt().isAfter(row.collegeConfirmedAt()) ? row.orgConfirmedAt()
+				: row.collegeConfirmedAt();
+		return Optional.of(new Verified(row.number(), row.name(), row.levelDisplayName(), issued,
+				plan.organisationName(), current(row).standing()));
+	}
+
+	private Row ownNumbered(Scope scope, long issueId) {
+		return jdbc.sql("SELECT * FROM certificate_issue WHERE id = ?").param(issueId).query((rs, n) -> row(rs))
+			.optional()
+			.filter(r -> r.number() != null)
+			.filter(r -> plans.find(r.planId())
+				.filter(p -> scope.organisationId() != null && p.organisationId() == scope.organisationId())
+				.isPresent())
+			.orElseThrow(() -> new NotFoundProblem("证书", issueId));
+	}
+
+	private StatusView current(Row row) {
+		return jdbc.sql("""
+				SELECT status, reason, changed_at FROM certificate_status_change WHERE issue_id = ?
+				ORDER BY id DESC LIMIT 1""").param(row.id())
+			.query((rs, n) -> new StatusView(row.id(), String.valueOf(row.number()), Standing.valueOf(rs.getString(1)),
+					rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.optional()
+			.orElse(new StatusView(row.id(), String.valueOf(row.number()), Standing.VALID, null, null));
+	}
+
+	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp college = rs.getTimestamp("college_confirmed_at");
+		Timestamp org = rs.getTimestamp("org_confirmed_at");
+		return new Row(rs.getLong("id"), rs.getLong("plan_id"), rs.getLong("candidate_id"), rs.getString("status"),
+				rs.getString("certificate_number"), rs.getString("level_display_name"), rs.getString("name"),
+				rs.getLong("college_id"), college == null ? null : college.toInstant(),
+				org == null ? null : org.toInstant());
+	}
+}

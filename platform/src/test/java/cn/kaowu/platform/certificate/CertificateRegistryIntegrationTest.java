@@ -1,0 +1,250 @@
+package cn.kaowu.platform.certificate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.kaowu.platform.IntegrationTest;
+import cn.kaowu.platform.TestWorld;
+import cn.kaowu.platform.enrollment.EnrollmentMother;
+import cn.kaowu.platform.job.JobView;
+import cn.kaowu.platform.job.Jobs;
+import cn.kaowu.platform.kernel.AdjustableClock;
+import cn.kaowu.platform.kernel.DomainException;
+import cn.kaowu.platform.kernel.InvalidInputProblem;
+import cn.kaowu.platform.kernel.NotFoundProblem;
+import cn.kaowu.platform.kernel.Role;
+import cn.kaowu.platform.kernel.Scope;
+import cn.kaowu.platform.plan.PlanSubjectView;
+import cn.kaowu.platform.plan.PlanView;
+import cn.kaowu.platform.portal.CertificateVerification;
+import cn.kaowu.platform.portal.TooManyLookups;
+import cn.kaowu.platform.schedule.ScheduleMother;
+import cn.kaowu.platform.schedule.Scheduling;
+import cn.kaowu.platform.score.ScoreManagement;
+import cn.kaowu.platform.spreadsheet.Spreadsheets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * 证书状态 and the portal's 证书查验 against PostgreSQL: revoke / suspend / lift rules, other ORGs 404, and a check
+ * that finds a certificate, answers a wrong pair like an unknown number, shows a revocation at once and is rate limited.
+ */
+@IntegrationTest
+class CertificateRegistryIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestWorld world;
+
+	@Autowired
+	ScheduleMother schedules;
+
+	@Autowired
+	Scheduling scheduling;
+
+	@Autowired
+	EnrollmentMother enrollments;
+
+	@Autowired
+	ScoreManagement scores;
+
+	@Autowired
+	CertificateManagement certificates;
+
+	@Autowired
+	CertificateRegistry registry;
+
+	@Autowired
+	CertificateVerification verification;
+
+	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AdjustableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	record World(PlanView plan, Scope org, Scope principal, Scope admin, Scope otherAdmin, List<String> names) {
+	}
+
+	/**
+	 * A plan with locked scores: person 0 theory 65 / practice 70 and person 1 70 / 80 pass 初级, person 2 (缺考 / 40)
+	 * fails. The clock is left at the end of publication.
+	 */
+	World lockedPlan() throws InterruptedException {
+		ScheduleMother.Setup s = schedules.setup();
+		PlanView plan = s.r().plan();
+		Scope orgSetup = s.r().setting().orgScope();
+		scheduling.run(orgSetup, plan.id(), null);
+		scheduling.publish(orgSetup, plan.id());
+		Map<String, String> tickets = new HashMap<>();
+		scheduling.publishedSeats(plan.id(), s.r().site().id())
+			.forEach(st -> tickets.put(st.candidateId() + ":" + st.planSubjectId(), st.ticketNumber()));
+		PlanSubjectView theory = subject(plan, "理论");
+		PlanSubjectView practice = subject(plan, "实操");
+		List<List<String>> rows = List.of(row(tickets, s, 0, theory, "65", ""), row(tickets, s, 0, practice, "70", ""),
+				row(tickets, s, 1, theory, "70", ""), row(tickets, s, 1, practice, "80", ""),
+				row(tickets, s, 2, theory, "", "缺考"), row(tickets, s, 2, practice, "40", ""));
+		byte[] file = Spreadsheets.sheet("成绩", List.of(new Spreadsheets.Column("*准考证号", 12),
+				new Spreadsheets.Column("*身份证号", 12), new Spreadsheets.Column("*科目", 12),
+				new Spreadsheets.Column("成绩", 12), new Spreadsheets.Column("备注", 12)), rows);
+		clock.setInstant(plan.scoreRegistration().opensAt());
+		JobView job = scores.startImport(orgSetup, plan.id(), "成绩.xlsx", file);
+		Instant until = Instant.now().plus(Duration.ofSeconds(30));
+		while (!jobs.get(orgSetup, job.id()).state().finished() && Instant.now().isBefore(until)) {
+			Thread.sleep(100);
+		}
+		assertThat(jobs.get(orgSetup, job.id()).succeeded()).isEqualTo(6);
+		clock.setInstant(plan.publication().closesAt());
+		long collegeId = s.r().college().organisationId();
+		Scope org = world.scopeOf(world.account(Role.ORG, world.orgById(plan.organisationId())));
+		Scope principal = world.scopeOf(world.account(Role.COLLEGE_PRINCIPAL, world.orgById(collegeId)));
+		Scope admin = world.scopeOf(world.account(Role.COLLEGE_ADMIN, world.orgById(collegeId)));
+		Scope otherAdmin = world.scopeOf(world.account(Role.COLLEGE_ADMIN, world.college(world.province())));
+		return new World(plan, org, principal, admin, otherAdmin,
+				List.of(s.people().get(0).name(), s.people().get(1).name(), s.people().get(2).name()));
+	}
+
+	private static PlanSubjectView subject(PlanView plan, String name) {
+		return plan.subjects().stream().filter(x -> x.level().label().equals("初级") && x.subjectName().equals(name))
+			.findFirst().orElseThrow();
+	}
+
+	private List<String> row(Map<String, String> tickets, ScheduleMother.Setup s, int i, PlanSubjectView subject,
+			String score, String note) {
+		long id = s.people().get(i).id();
+		String number = enrollments.idNumber(id);
+		return List.of(tickets.get(id + ":" + subject.id()), number.substring(number.length() - 4),
+				"初级" + subject.subjectName(), score, note);
+	}
+
+	/** Both passers confirmed by both sides and numbered; their issue rows. */
+	List<IssueView> numbered(World w) {
+		certificates.generate(w.org(), w.plan().id());
+		List<Long> ids = certificates.list(w.org(), w.plan().id(), null).stream().map(IssueView::id).toList();
+		certificates.delegate(w.principal(), w.admin().accountId());
+		certificates.confirm(w.admin(), ids, TestWorld.PASSWORD);
+		return certificates.confirm(w.org(), ids, TestWorld.PASSWORD);
+	}
+
+	private String idNumberOf(IssueView row) {
+		return jdbc.sql("SELECT id_number FROM registration_record WHERE candidate_id = ? AND plan_id = ? LIMIT 1")
+			.params(row.candidateId(), row.planId()).query(String.class).single();
+	}
+
+	@Test
+	void revocationAndVerification() throws Exception {
+		World w = lockedPlan();
+		List<IssueView> rows = numbered(w);
+		IssueView a = rows.get(0);
+		IssueView b = rows.get(1);
+		String idA = idNumberOf(a);
+		String idB = idNumberOf(b);
+
+		// found: valid, name masked, level, issuer
+		var found = verification.verify("10.9.0.1", a.certificateNumber(), idA.toLowerCase()).orElseThrow();
+		assertThat(found.standing()).isEqualTo(CertificateRegistry.Standing.VALID);
+		assertThat(found.holderName()).isNotEqualTo(a.name()).startsWith(a.name().substring(0, 1)).contains("*");
+		assertThat(found.level()).isEqualTo(a.levelDisplayName());
+		assertThat(found.issuer()).isEqualTo(w.plan().organisationName());
+
+		// a wrong pair answers like an unknown number
+		assertThat(verification.verify("10.9.0.1", a.certificateNumber(), idB)).isEmpty();
+		assertThat(verification.verify("10.9.0.1", "NO-SUCH-2026000001", idA)).isEmpty();
+
+		// rules: reason required, other ORG 404, other roles 403
+		Scope otherOrg = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
+		assertThatThrownBy(() -> registry.revoke(w.org(), a.id(), " ")).isInstanceOf(InvalidInputProblem.class);
+		assertThatThrownBy(() -> registry.suspend(otherOrg, a.id(), "x")).isInstanceOf(NotFoundProblem.class);
+		assertThatThrownBy(() -> registry.revoke(w.admin(), a.id(), "x"))
+			.isInstanceOf(cn.kaowu.platform.kernel.AccessDeniedProblem.class);
+		assertThatThrownBy(() -> registry.lift(w.org(), a.id(), "x")).isInstanceOf(DomainException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "certificate.error.status.valid.valid");
+
+		// suspend, lift, suspend again; shown at once
+		assertThat(registry.suspend(w.org(), b.id(), "核查中").standing()).isEqualTo(CertificateRegistry.Standing.SUSPENDED);
+		assertThat(verification.verify("10.9.0.2", b.certificateNumber(), idB).orElseThrow().standing())
+			.isEqualTo(CertificateRegistry.Standing.SUSPENDED);
+		assertThatThrownBy(() -> registry.suspend(w.org(), b.id(), "x")).isInstanceOf(DomainException.class);
+		assertThat(registry.lift(w.org(), b.id(), "核查无误").standing()).isEqualTo(CertificateRegistry.Standing.VALID);
+
+		// revoked: shown at once as 已撤销, never lifted
+		assertThat(registry.revoke(w.org(), a.id(), "违规取得").standing()).isEqualTo(CertificateRegistry.Standing.REVOKED);
+		assertThat(verification.verify("10.9.0.3", a.certificateNumber(), idA).orElseThrow().standing())
+			.isEqualTo(CertificateRegistry.Standing.REVOKED);
+		assertThatThrownBy(() -> registry.lift(w.org(), a.id(), "x")).isInstanceOf(DomainException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "certificate.error.status.revoked.valid");
+		assertThatThrownBy(() -> registry.suspend(w.org(), a.id(), "x")).isInstanceOf(DomainException.class);
+		assertThat(registry.status(w.org(), a.id()).reason()).isEqualTo("违规取得");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action IN ('certificate.revoke', 'certificate.suspend', 'certificate.lift') AND entity_id IN (?, ?)")
+			.params(String.valueOf(a.id()), String.valueOf(b.id())).query(Integer.class).single()).isEqualTo(3);
+
+		// over HTTP without a login: found, a wrong pair and an unknown number byte-identical 404s, the page renders
+		HttpResponse<String> ok = verifyHttp("203.0.113.1", b.certificateNumber(), idB);
+		assertThat(ok.statusCode()).isEqualTo(200);
+		assertThat(ok.body()).contains("\"standing\":\"VALID\"").doesNotContain(idB).doesNotContain(b.name());
+		HttpResponse<String> wrongPair = verifyHttp("203.0.113.2", b.certificateNumber(), idA);
+		HttpResponse<String> unknown = verifyHttp("203.0.113.3", "NO-SUCH-2026000009", idA);
+		assertThat(wrongPair.statusCode()).isEqualTo(404);
+		assertThat(wrongPair.body()).isEqualTo(unknown.body()).contains("portal.verify.noMatch");
+		HttpResponse<String> page = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/portal/verify?no=" + b.certificateNumber()))
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("证书查验").contains("value=\"" + b.certificateNumber() + "\"");
+		for (int i = 0; i < 10; i++) {
+			verifyHttp("203.0.113.9", "NO-SUCH-" + i, "1101011990010200" + (10 + i));
+		}
+		HttpResponse<String> tooMany = verifyHttp("203.0.113.9", "NO-SUCH", "110101199001029999");
+		assertThat(tooMany.statusCode()).isEqualTo(429);
+		assertThat(tooMany.headers().firstValue("Retry-After")).isPresent();
+
+		// the history is append-only
+		assertThatThrownBy(() -> jdbc.sql("DELETE FROM certificate_status_change WHERE issue_id = ?").param(a.id()).update())
+			.isInstanceOf(org.springframework.dao.DataAccessException.class);
+
+		// rate limited per ID number (10 a minute), then per address
+		for (int i = 0; i < 10; i++) {
+			verification.verify("10.9.1." + i, "NO-SUCH-" + i, "11010119900101999X");
+		}
+		assertThatThrownBy(() -> verification.verify("10.9.2.1", "NO-SUCH", "11010119900101999X"))
+			.isInstanceOf(TooManyLookups.class);
+		for (int i = 0; i < 10; i++) {
+			verification.verify("10.9.3.1", "NO-SUCH-" + i, "1101011990010100" + (10 + i));
+		}
+		assertThatThrownBy(() -> verification.verify("10.9.3.1", "NO-SUCH", "110101199001019999"))
+			.isInstanceOf(TooManyLookups.class);
+	}
+
+	private HttpResponse<String> verifyHttp(String client, String number, String idNumber) throws Exception {
+		String json = "{\"number\":\"" + number + "\",\"idNumber\":\"" + idNumber + "\"}";
+		return HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/portal/certificates/verify"))
+					.header("Content-Type", "application/json").header("X-Forwarded-For", client)
+					.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+}
