@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import java.time.Clock;
 
@@ -36,22 +35,18 @@ public class CertificateVerification {
 
 	private final Clock clock;
 
-	private final Set<String> trustedProxies;
-
-	private final RateLimiter byAddress = new RateLimiter(ScoreLookup.LIMIT, ScoreLookup.WINDOW);
-
-	private final RateLimiter byIdNumber = new RateLimiter(ScoreLookup.LIMIT, ScoreLookup.WINDOW);
+	private final LookupGate gate;
 
 	CertificateVerification(CertificateRegistry registry, Clock clock,
 			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies) {
 		this.registry = registry;
 		this.clock = clock;
-		this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+		this.gate = new LookupGate(trustedProxies);
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */
 	public String clientAddress(String remoteAddress, @Nullable String forwardedFor) {
-		return ClientAddress.resolve(remoteAddress, forwardedFor, trustedProxies);
+		return gate.clientAddress(remoteAddress, forwardedFor);
 	}
 
 	/**
@@ -72,14 +67,7 @@ public class CertificateVerification {
 			throw new InvalidInputProblem(problems);
 		}
 		Instant now = clock.instant();
-		RateLimiter.Decision address = byAddress.acquire(clientAddress, now);
-		if (!address.allowed()) {
-			throw new TooManyLookups(address.retryAfterSeconds());
-		}
-		RateLimiter.Decision person = byIdNumber.acquire(id, now);
-		if (!person.allowed()) {
-			throw new TooManyLookups(person.retryAfterSeconds());
-		}
+		gate.admit(clientAddress, id, now);
 		return registry.verify(number, id)
 			.map(v -> new Result(v.certificateNumber(), v.standing(), ScoreLookup.maskName(v.holderName()), v.level(),
 					LocalDate.ofInstant(v.issuedAt(), ZONE), v.issuer()));

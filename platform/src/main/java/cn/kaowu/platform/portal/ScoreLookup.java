@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.plan.ExamPlans;
@@ -28,9 +27,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ScoreLookup {
 
-	public static final int LIMIT = 10;
+	public static final int LIMIT = LookupGate.LIMIT;
 
-	public static final Duration WINDOW = Duration.ofMinutes(1);
+	public static final Duration WINDOW = LookupGate.WINDOW;
 
 	/** One subject's score; {@code score} null for 缺考. */
 	public record SubjectScore(String level, String subject, @Nullable BigDecimal score, boolean absent,
@@ -51,23 +50,19 @@ public class ScoreLookup {
 
 	private final Clock clock;
 
-	private final Set<String> trustedProxies;
-
-	private final RateLimiter byAddress = new RateLimiter(LIMIT, WINDOW);
-
-	private final RateLimiter byIdNumber = new RateLimiter(LIMIT, WINDOW);
+	private final LookupGate gate;
 
 	ScoreLookup(ScoreManagement scores, ExamPlans plans, Clock clock,
 			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies) {
 		this.scores = scores;
 		this.plans = plans;
 		this.clock = clock;
-		this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+		this.gate = new LookupGate(trustedProxies);
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */
 	public String clientAddress(String remoteAddress, @Nullable String forwardedFor) {
-		return ClientAddress.resolve(remoteAddress, forwardedFor, trustedProxies);
+		return gate.clientAddress(remoteAddress, forwardedFor);
 	}
 
 	/**
@@ -89,14 +84,7 @@ public class ScoreLookup {
 			throw new InvalidInputProblem(problems);
 		}
 		Instant now = clock.instant();
-		RateLimiter.Decision address = byAddress.acquire(clientAddress, now);
-		if (!address.allowed()) {
-			throw new TooManyLookups(address.retryAfterSeconds());
-		}
-		RateLimiter.Decision person = byIdNumber.acquire(id, now);
-		if (!person.allowed()) {
-			throw new TooManyLookups(person.retryAfterSeconds());
-		}
+		gate.admit(clientAddress, id, now);
 		List<ScoreView> found = scores.publishedScoresOf(id, ticket, now);
 		if (found.isEmpty()) {
 			return Optional.empty();

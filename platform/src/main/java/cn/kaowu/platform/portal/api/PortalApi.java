@@ -1,21 +1,13 @@
 package cn.kaowu.platform.portal.api;
 
-import java.net.URI;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import cn.kaowu.platform.kernel.DomainException;
-import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.portal.ScoreLookup;
-import cn.kaowu.platform.portal.TooManyLookups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,11 +25,8 @@ class PortalApi {
 
 	private final ScoreLookup lookup;
 
-	private final ProblemMessages messages;
-
-	PortalApi(ScoreLookup lookup, ProblemMessages messages) {
+	PortalApi(ScoreLookup lookup) {
 		this.lookup = lookup;
-		this.messages = messages;
 	}
 
 	@Operation(summary = "Published scores by ID number and ticket number; 404 for any miss, 429 over the limit")
@@ -46,15 +35,5 @@ class PortalApi {
 		return lookup.lookup(lookup.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
 				body.idNumber(), body.ticketNumber())
 			.orElseThrow(() -> new DomainException(HttpStatus.NOT_FOUND, "portal.noMatch"));
-	}
-
-	@ExceptionHandler(TooManyLookups.class)
-	ResponseEntity<ProblemDetail> tooMany(TooManyLookups e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), messages.text(e));
-		problem.setType(URI.create("urn:kaowu:problem:" + e.messageKey()));
-		problem.setProperty("code", e.messageKey());
-		return ResponseEntity.status(e.status())
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
-			.body(problem);
 	}
 }

@@ -1,0 +1,47 @@
+package cn.kaowu.platform.portal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The front door of one kind of public lookup (成绩查询, 证书查验): the client address ({@code X-Forwarded-For} believed
+ * only from a trusted proxy, {@link ClientAddress}) and the limits per client address and per ID number. Each kind of
+ * lookup has a gate of its own, so a score lookup does not use up a certificate check.
+ */
+final class LookupGate {
+
+	static final int LIMIT = 10;
+
+	static final Duration WINDOW = Duration.ofMinutes(1);
+
+	private final Set<String> trustedProxies;
+
+	private final RateLimiter byAddress = new RateLimiter(LIMIT, WINDOW);
+
+	private final RateLimiter byIdNumber = new RateLimiter(LIMIT, WINDOW);
+
+	/** @param trustedProxies the configured {@code kaowu.portal.trusted-proxies} (blanks ignored) */
+	LookupGate(List<String> trustedProxies) {
+		this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+	}
+
+	String clientAddress(String remoteAddress, @Nullable String forwardedFor) {
+		return ClientAddress.resolve(remoteAddress, forwardedFor, trustedProxies);
+	}
+
+	/** Counts the attempt against the address, then the ID number; {@link TooManyLookups} over either limit. */
+	void admit(String clientAddress, String idNumber, Instant now) {
+		RateLimiter.Decision address = byAddress.acquire(clientAddress, now);
+		if (!address.allowed()) {
+			throw new TooManyLookups(address.retryAfterSeconds());
+		}
+		RateLimiter.Decision person = byIdNumber.acquire(idNumber, now);
+		if (!person.allowed()) {
+			throw new TooManyLookups(person.retryAfterSeconds());
+		}
+	}
+}
