@@ -55,9 +55,7 @@ class CertificatePdfIntegrationTest {
 	@Test
 	void signedCertificatesOfFinalRows() throws Exception {
 		// the plan with locked scores of CertificateIntegrationTest (two passers, one failure)
-		CertificateIntegrationTest setup = new CertificateIntegrationTest();
-		beans.autowireBean(setup);
-		CertificateIntegrationTest.World w = setup.lockedPlan();
+		CertificateMother.World w = beans.createBean(CertificateMother.class).lockedPlan();
 		String pw = TestWorld.PASSWORD;
 		certificates.generate(w.org(), w.plan().id());
 		List<IssueView> list = certificates.list(w.org(), w.plan().id(), null);
