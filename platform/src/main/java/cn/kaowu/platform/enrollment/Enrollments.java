@@ -45,7 +45,7 @@ public class Enrollments {
 	public record Registered(long recordId, long candidateId, long planSubjectId, long levelId,
 			cn.kaowu.platform.catalog.CertificateLevel level, String subjectName, String subjectCode, String name, String idNumber,
 			@org.jspecify.annotations.Nullable String ticketNumber, long collegeId, String collegeName,
-			boolean absent) {
+			boolean absent, long planId) {
 	}
 
 	/** Every registration record of the plan, by ticket (unscheduled last), subject and record. */
@@ -59,25 +59,20 @@ public class Enrollments {
 			.param(ticketNumber)
 			.query((rs, n) -> new Registered(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					cn.kaowu.platform.catalog.CertificateLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBoolean(13)))
+					rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBoolean(13), rs.getLong(14)))
 			.list();
-	}
-
-	/** The plan of a ticket's record, for {@link #byTicket} callers (records carry it only through their plan). */
-	public long planOf(long recordId) {
-		return jdbc.sql("SELECT plan_id FROM registration_record WHERE id = ?").param(recordId).query(Long.class).single();
 	}
 
 	public List<Registered> registered(long planId) {
 		return jdbc.sql("""
 				SELECT id, candidate_id, plan_subject_id, level_id, level, subject_name, subject_code, name, id_number,
-				  ticket_number, college_id, college_name, attendance = 'ABSENT' AS absent
+				  ticket_number, college_id, college_name, attendance = 'ABSENT' AS absent, plan_id
 				FROM registration_record WHERE plan_id = ?
 				ORDER BY ticket_number NULLS LAST, id_number, plan_subject_id, id""")
 			.param(planId)
 			.query((rs, n) -> new Registered(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					cn.kaowu.platform.catalog.CertificateLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBoolean(13)))
+					rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBoolean(13), rs.getLong(14)))
 			.list();
 	}
 

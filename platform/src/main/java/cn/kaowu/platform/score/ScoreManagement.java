@@ -499,7 +499,7 @@ public class ScoreManagement {
 		}
 		// Full ID numbers live with the registration records (score keeps them masked): read through enrollment's API.
 		List<Holder> holders = enrollments.byTicket(ticketNumber.strip()).stream()
-			.map(r -> new Holder(r.candidateId(), enrollments.planOf(r.recordId()), r.idNumber()))
+			.map(r -> new Holder(r.candidateId(), r.planId(), r.idNumber()))
 			.toList();
 		long candidateId = -1;
 		List<Long> planIds = new ArrayList<>();
