@@ -339,7 +339,7 @@ public class ResultIntake {
 	/** The intake of a plan's packages. The ORG owning the plan. */
 	@Transactional(readOnly = true)
 	public List<PackageIntake> intake(Scope scope, long planId) {
-		return delivery.packagesOfOwnPlan(scope, planId).stream().map(p -> intakeOf(p, reconcile(p))).toList();
+		return delivery.packagesOfOwnPlan(scope, planId).stream().map(this::detail).map(PackageDetail::intake).toList();
 	}
 
 	/** Every registered candidate of a package and how far their result came. The ORG owning the plan. */
@@ -355,12 +355,17 @@ public class ResultIntake {
 			.filter(x -> x.id().equals(packageId))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundProblem("试卷包", packageId));
-		List<Reconciliation> rows = reconcile(p);
-		return new PackageDetail(intakeOf(p, rows), rows);
+		return detail(p);
 	}
 
-	private PackageIntake intakeOf(Delivery.PackageView p, List<Reconciliation> rows) {
+	/** One package: when its first result was accepted (read once), its candidates and the counts over them. */
+	private PackageDetail detail(Delivery.PackageView p) {
 		Instant accepted = acceptedAt(p.id());
+		List<Reconciliation> rows = reconcile(p, accepted != null);
+		return new PackageDetail(intakeOf(p, rows, accepted), rows);
+	}
+
+	private PackageIntake intakeOf(Delivery.PackageView p, List<Reconciliation> rows, @Nullable Instant accepted) {
 		Instant due = p.slotEnd().plus(DUE_AFTER_END);
 		String state = accepted == null ? (clock.instant().isAfter(due) ? "MISSING" : "WAITING")
 				: (accepted.isAfter(due) ? "LATE" : "UPLOADED");
@@ -377,11 +382,10 @@ public class ResultIntake {
 			.param(packageId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
 	}
 
-	private List<Reconciliation> reconcile(Delivery.PackageView p) {
+	private List<Reconciliation> reconcile(Delivery.PackageView p, boolean anyAccepted) {
 		Map<String, Map<String, Object>> results = new LinkedHashMap<>();
 		jdbc.sql("SELECT * FROM result_candidate WHERE exam_package_id = ? ORDER BY ticket_number").param(p.id())
 			.query().listOfRows().forEach(row -> results.put((String) row.get("ticket_number"), row));
-		boolean anyAccepted = acceptedAt(p.id()) != null;
 		boolean due = clock.instant().isAfter(p.slotEnd().plus(DUE_AFTER_END));
 		List<Reconciliation> out = new ArrayList<>();
 		for (var s : scheduling.publishedSeats(p.planId(), p.siteId())) {
