@@ -32,6 +32,14 @@ public enum CertificateLevel {
 	}
 
 	/**
+	 * A subject as people name it, with its level: the seed's subject names already carry it (初级理论), short ones
+	 * (理论) get it in front; never 初级初级理论.
+	 */
+	public String withSubject(String subjectName) {
+		return subjectName.startsWith(label) ? subjectName : label + subjectName;
+	}
+
+	/**
 	 * The exam fee per candidate where the province has set no standard (004 ch.3 §9: 初级 380 元, 中级/高级
 	 * 360 元, settled later by refund or top-up).
 	 */

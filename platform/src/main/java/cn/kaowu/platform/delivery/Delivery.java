@@ -280,7 +280,7 @@ public class Delivery {
 				.forEach(s -> bySlot.computeIfAbsent(s.planSubjectId(), k -> new ArrayList<>()).add(s));
 			for (Map.Entry<Long, List<Scheduling.Seated>> slot : bySlot.entrySet()) {
 				PlanSubjectView subject = subjects.get(slot.getKey());
-				String label = site.name() + " " + subject.level().label() + subject.subjectName();
+				String label = site.name() + " " + subject.level().withSubject(subject.subjectName());
 				Optional<Blueprint> blueprint = bank.blueprint(subject.levelId(), subject.subjectId());
 				if (blueprint.isEmpty() || !bank.check(subject.levelId(), subject.subjectId()).satisfied()) {
 					skipped.add(label + "：组卷规则未设置或题库试题不足");

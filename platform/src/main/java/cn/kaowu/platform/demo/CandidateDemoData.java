@@ -72,9 +72,7 @@ class CandidateDemoData implements DemoStep {
 		List<Long> verify = new ArrayList<>();
 		for (int i = 0; i < PEOPLE.length; i++) {
 			boolean female = i % 2 == 1;
-			// 320106 (南京市鼓楼区), born 2004–2006; the sequence's last digit is odd for men, even for women.
-			String first17 = String.format("320106%04d%02d%02d%02d%d", 2004 + i % 3, i % 12 + 1, i % 27 + 1, 10 + i,
-					female ? 2 * (i % 5) : 2 * (i % 5) + 1);
+			String first17 = first17(i);
 			boolean eCommerce = i % 3 != 2;
 			CandidateForm form = CandidateForm.of(PEOPLE[i][0], PEOPLE[i][1], female ? "女" : "男", "身份证",
 					ChineseIdNumber.complete(first17), String.format("1390517%04d", 1000 + i * 37), 2023 + i % 2,
@@ -88,6 +86,23 @@ class CandidateDemoData implements DemoStep {
 			}
 		}
 		candidates.verify(admin, verify);
+	}
+
+	/** 320106 (南京市鼓楼区), born 2004–2006; the sequence's last digit is odd for men, even for women. */
+	static String first17(int i) {
+		boolean female = i % 2 == 1;
+		return String.format("320106%04d%02d%02d%02d%d", 2004 + i % 3, i % 12 + 1, i % 27 + 1, 10 + i,
+				female ? 2 * (i % 5) : 2 * (i % 5) + 1);
+	}
+
+	/** The full ID number of the demo person named so, for the demo's printed examples; null for another name. */
+	static String idNumberOf(String name) {
+		for (int i = 0; i < PEOPLE.length; i++) {
+			if (PEOPLE[i][0].equals(name)) {
+				return ChineseIdNumber.complete(first17(i));
+			}
+		}
+		return null;
 	}
 
 	/** A small one-inch portrait on red: a head and shoulders. */

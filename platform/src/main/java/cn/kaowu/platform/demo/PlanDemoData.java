@@ -17,7 +17,6 @@ import cn.kaowu.platform.catalog.SubjectView;
 import cn.kaowu.platform.identity.AccountManagement;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.PageQuery;
-import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.org.OrganisationManagement;
 import cn.kaowu.platform.plan.PlanForm;
@@ -104,7 +103,7 @@ class PlanDemoData implements DemoStep {
 	}
 
 	/** 初级 in the afternoon and 中级 in the morning, theory then practice, as in the seed's plan table. */
-	private static List<PlanSubjectForm> slots(CertificateView certificate, LocalDate day) {
+	static List<PlanSubjectForm> slots(CertificateView certificate, LocalDate day) {
 		List<PlanSubjectForm> rows = new ArrayList<>();
 		for (LevelView level : certificate.levels()) {
 			List<SubjectView> subjects = level.usableSubjects();
@@ -123,15 +122,11 @@ class PlanDemoData implements DemoStep {
 		return rows;
 	}
 
-	private static PlanWindow window(LocalDate from, LocalDate to) {
+	static PlanWindow window(LocalDate from, LocalDate to) {
 		return new PlanWindow(from.atStartOfDay(), LocalDateTime.of(to, LocalTime.of(23, 59)));
 	}
 
 	private Scope scopeOf(String username) {
-		var account = accounts.findByUsername(username).orElseThrow();
-		var organisation = organisations.find(account.organisationId()).orElseThrow();
-		return new Scope(account.id(), account.username(), account.role(), organisation.id(),
-				account.role() == Role.PROVINCE ? Long.valueOf(organisation.id()) : organisation.provinceId(),
-				organisation.cityId());
+		return DemoScopes.of(accounts, organisations, username);
 	}
 }

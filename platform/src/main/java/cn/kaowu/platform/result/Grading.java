@@ -797,7 +797,7 @@ public class Grading {
 	}
 
 	static String subjectName(PlanSubjectView s) {
-		return s.level().label() + s.subjectName();
+		return s.level().withSubject(s.subjectName());
 	}
 
 	private static void requireOrg(Scope scope) {

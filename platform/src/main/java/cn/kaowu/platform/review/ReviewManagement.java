@@ -275,7 +275,7 @@ public class ReviewManagement {
 		for (Enrollments.Registered r : records) {
 			PlanSubjectView s = plan.subjects().stream().filter(x -> x.id() == r.planSubjectId()).findFirst().orElseThrow();
 			ScoreView v = current.get(r.recordId());
-			subjects.add(new CandidateSubject(r.recordId(), r.planSubjectId(), r.level().label() + r.subjectName(),
+			subjects.add(new CandidateSubject(r.recordId(), r.planSubjectId(), r.level().withSubject(r.subjectName()),
 					s.examMode().label(), v == null ? ReviewRules.Current.none()
 							: new ReviewRules.Current(false, v.score(), v.absent())));
 		}
@@ -325,7 +325,7 @@ public class ReviewManagement {
 			ScoreView v = current.get(r.recordId());
 			var problem = ReviewRules.problem(s.reason(), subject.examMode(),
 					v == null ? ReviewRules.Current.none() : new ReviewRules.Current(false, v.score(), v.absent()));
-			problem.ifPresent(key -> problems.add(new FieldProblem(field, key, r.level().label() + r.subjectName(),
+			problem.ifPresent(key -> problems.add(new FieldProblem(field, key, r.level().withSubject(r.subjectName()),
 					v == null ? "—" : v.absent() ? "缺考" : String.valueOf(v.score()))));
 		}
 		if (!problems.isEmpty()) {
@@ -358,7 +358,7 @@ public class ReviewManagement {
 			jdbc.sql("""
 					INSERT INTO score_review_subject (review_id, registration_record_id, plan_subject_id, subject_label,
 					  reason, score_before, absent_before, missing_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, r.recordId(), r.planSubjectId(), r.level().label() + r.subjectName(), s.reason().name(),
+				.params(id, r.recordId(), r.planSubjectId(), r.level().withSubject(r.subjectName()), s.reason().name(),
 						v == null ? null : v.score(), v != null && v.absent(), v == null)
 				.update();
 		}
@@ -547,7 +547,7 @@ public class ReviewManagement {
 		List<CaseEntry> out = new ArrayList<>();
 		for (ScoreManagement.CandidateChange c : scores.historyOfCandidate(scope, planId, candidateId)) {
 			var h = c.change();
-			String label = c.score().level().label() + c.score().subjectName();
+			String label = c.score().level().withSubject(c.score().subjectName());
 			String before = h.absentBefore() == null ? "—" : h.absentBefore() ? "缺考" : String.valueOf(h.scoreBefore());
 			String after = h.absentAfter() ? "缺考" : String.valueOf(h.scoreAfter());
 			out.add(details

@@ -144,7 +144,7 @@ class ImportRooms implements JobHandler {
 		Map<String, Long> lookup = new HashMap<>();
 		for (PlanSubjectView s : subjects) {
 			lookup.put(s.code(), s.id());
-			lookup.put(s.level().label() + s.subjectName(), s.id());
+			lookup.put(s.level().withSubject(s.subjectName()), s.id());
 		}
 		return lookup;
 	}

@@ -222,7 +222,7 @@ public class Scheduling {
 			PlanSubjectView subject = subjects.get(Long.parseLong(k[0]));
 			RoomView room = roomById.get(Long.parseLong(k[1]));
 			out.add(new RoomSchedule(Long.parseLong(k[1]), room == null ? "" : room.name(),
-					room == null ? "" : room.address(), subject.id(), subject.level().label() + subject.subjectName(),
+					room == null ? "" : room.address(), subject.id(), subject.level().withSubject(subject.subjectName()),
 					subject.slot(), list, duty.getOrDefault(key, List.of()), plan.level(subject.levelId())
 						.map(l -> l.subjects().getFirst().id() == subject.id()).orElse(false)));
 		});
@@ -312,7 +312,7 @@ public class Scheduling {
 		Map<Long, Set<String>> relatives = staff.relativeIdNumbers(invigilatorsBySite.values().stream()
 			.flatMap(List::stream).map(InvigilatorView::staffId).distinct().toList());
 		List<Seating.Slot> slots = plan.subjects().stream()
-			.map(s -> new Seating.Slot(s.id(), s.levelId(), s.startsAt(), s.endsAt(), s.level().label() + s.subjectName() + "（" + s.slot() + "）"))
+			.map(s -> new Seating.Slot(s.id(), s.levelId(), s.startsAt(), s.endsAt(), s.level().withSubject(s.subjectName()) + "（" + s.slot() + "）"))
 			.toList();
 		LocalDate firstExam = plan.firstExam().map(i -> LocalDate.ofInstant(i, AdjustableClock.CHINA))
 			.orElseThrow(() -> new DomainException(HttpStatus.CONFLICT, "schedule.error.noSubjects"));

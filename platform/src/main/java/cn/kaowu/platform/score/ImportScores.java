@@ -244,7 +244,7 @@ class ImportScores implements JobHandler {
 	}
 
 	private static boolean matchesSubject(Enrollments.Registered r, String text) {
-		return text.equals(r.subjectCode()) || text.equals(r.level().label() + r.subjectName())
+		return text.equals(r.subjectCode()) || text.equals(r.level().withSubject(r.subjectName()))
 				|| text.equals(r.subjectName());
 	}
 }

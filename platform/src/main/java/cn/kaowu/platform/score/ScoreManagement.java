@@ -277,7 +277,7 @@ public class ScoreManagement {
 				case UNCHANGED -> unchanged++;
 			}
 		}
-		String name = subject.level().label() + subject.subjectName();
+		String name = subject.level().withSubject(subject.subjectName());
 		audit.record(scope, AuditRecord.of("score.fromResults", "ExamPlan", planId, null, null,
 				plan.name() + " " + name + "：从考试结果登记，新增 " + created + " 条，修改 " + changed + " 条（其中缺考 " + absent
 						+ "），无成绩 " + missing.size() + " 人，实操待评 " + pending.size() + " 人",
@@ -407,7 +407,7 @@ public class ScoreManagement {
 		}
 		audit.record(scope, AuditRecord.of("score.correct", "Score", id, text(before.score(), before.absent()),
 				text(score, form.isAbsent()), plan.name() + " " + before.ticketNumber() + " " + before.name() + " "
-						+ before.level().label() + before.subjectName() + "：" + reason,
+						+ before.level().withSubject(before.subjectName()) + "：" + reason,
 				before.collegeId()));
 		return get(scope, id);
 	}
@@ -450,7 +450,7 @@ public class ScoreManagement {
 		long id = jdbc.sql("SELECT id FROM score_record WHERE registration_record_id = ?").param(registrationRecordId)
 			.query(Long.class).single();
 		audit.record(scope, AuditRecord.of("score.correct", "Score", id, null, text(score, form.isAbsent()),
-				plan.name() + " " + r.ticketNumber() + " " + r.name() + " " + r.level().label() + r.subjectName() + "："
+				plan.name() + " " + r.ticketNumber() + " " + r.name() + " " + r.level().withSubject(r.subjectName()) + "："
 						+ reason,
 				r.collegeId()));
 		return get(scope, id);

@@ -146,7 +146,7 @@ class ScoreController {
 		try {
 			var v = scores.correct(scope, id, form);
 			redirect.addFlashAttribute("success", messages.text("score.corrected", v.name(),
-					v.level().label() + v.subjectName(), v.absent() ? messages.text("score.absent") : String.valueOf(v.score())));
+					v.level().withSubject(v.subjectName()), v.absent() ? messages.text("score.absent") : String.valueOf(v.score())));
 		}
 		catch (DomainException e) {
 			messages.flash(redirect, e);
