@@ -1,0 +1,71 @@
+package cn.kaowu.platform.infra;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+
+/**
+ * Read-only transactions ({@code @Transactional(readOnly = true)}: the public portal, exports, lists) go to a
+ * PostgreSQL streaming replica when {@code kaowu.datasource.replica.url} is set; everything else, and every
+ * transaction that writes, goes to the primary. The application's data source is wrapped in a
+ * {@link LazyConnectionDataSourceProxy}, which picks the connection only once it knows whether the transaction is
+ * read-only. Without the property nothing is wrapped.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "kaowu.datasource.replica.url")
+class ReplicaConfiguration {
+
+	@Bean(destroyMethod = "close")
+	static HikariDataSource replicaDataSource(Environment env) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(env.getRequiredProperty("kaowu.datasource.replica.url"));
+		config.setUsername(env.getProperty("kaowu.datasource.replica.username",
+				env.getProperty("spring.datasource.username", "postgres")));
+		config.setPassword(env.getProperty("kaowu.datasource.replica.password",
+				env.getProperty("spring.datasource.password")));
+		config.setPoolName("kaowu-replica");
+		config.setMaximumPoolSize(env.getProperty("kaowu.datasource.replica.pool-size", Integer.class, 20));
+		config.setReadOnly(true);
+		// A missing replica must not stop the platform: connections are tried when used, not at start.
+		config.setInitializationFailTimeout(-1);
+		return new HikariDataSource(config);
+	}
+
+	/** Wraps the primary {@code dataSource} bean, whichever configuration made it (embedded or external). */
+	@Bean
+	static BeanPostProcessor replicaRouting(BeanFactory beans) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof DataSource primary && "dataSource".equals(beanName)) {
+					return routing(primary, beans.getBean("replicaDataSource", DataSource.class));
+				}
+				return bean;
+			}
+		};
+	}
+
+	static DataSource routing(DataSource primary, DataSource replica) {
+		LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(primary);
+		proxy.setReadOnlyDataSource(new ReplicaOrPrimary(replica, primary));
+		return proxy;
+	}
+
+	@Bean
+	FilterRegistrationBean<ReadYourWrites> readYourWrites(DataSource dataSource) {
+		FilterRegistrationBean<ReadYourWrites> registration = new FilterRegistrationBean<>(
+				new ReadYourWrites(dataSource));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+}
