@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs queued jobs: claims them with {@code FOR UPDATE SKIP LOCKED} (so with several nodes each job runs
  * once), runs at most {@code kaowu.jobs.concurrency} at a time on virtual threads, keeps a heartbeat, and
- * fails jobs whose heartbeat stopped (their node died).
+ * queues jobs whose heartbeat stopped (their node died, their transaction was rolled back) again on a surviving node,
+ * up to {@link #MAX_ATTEMPTS} claims, then fails them. Each claim records the node ({@code kaowu.node-name}, default
+ * host name and process id).
  */
 @Component
 class JobRunner {
@@ -42,6 +44,9 @@ class JobRunner {
 
 	/** A running job whose heartbeat is older than this belongs to a dead node. */
 	static final Duration STALE = Duration.ofSeconds(30);
+
+	/** Claims of one job before a dead node's job is failed instead of queued again. */
+	static final int MAX_ATTEMPTS = 3;
 
 	private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
 
@@ -63,8 +68,12 @@ class JobRunner {
 
 	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
+	private final String node;
+
 	JobRunner(JdbcClient jdbc, TransactionTemplate tx, FileStorage files, ProblemMessages messages, Clock clock,
-			List<JobHandler> handlers, @Value("${kaowu.jobs.concurrency:2}") int concurrency) {
+			List<JobHandler> handlers, @Value("${kaowu.jobs.concurrency:2}") int concurrency,
+			@Value("${kaowu.node-name:}") String node) {
+		this.node = node.isBlank() ? defaultNodeName() : node;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.files = files;
@@ -104,19 +113,41 @@ class JobRunner {
 		}
 	}
 
-	/** Fails jobs whose node stopped beating: after a crash or kill -9, their transaction was rolled back. */
+	/**
+	 * Jobs whose node stopped beating (crash, kill -9): their transaction was rolled back, so they are queued again for
+	 * any node, or failed after {@link #MAX_ATTEMPTS} claims.
+	 */
 	@Scheduled(fixedDelayString = "${kaowu.jobs.sweep-ms:10000}")
 	int sweep() {
 		Instant limit = clock.instant().minus(STALE);
-		int failed = jdbc.sql("""
-				UPDATE job SET state = 'FAILED', finished_at = ?, message = ?
-				WHERE state = 'RUNNING' AND heartbeat_at < ? AND NOT (id = ANY (?))""")
-			.params(now(), messages.text("job.interrupted"), Timestamp.from(limit), running.toArray(UUID[]::new))
+		int swept = jdbc.sql("""
+				UPDATE job SET state = CASE WHEN attempts < :max THEN 'QUEUED' ELSE 'FAILED' END,
+				  finished_at = CASE WHEN attempts < :max THEN NULL ELSE CAST(:now AS timestamptz) END,
+				  message = CASE WHEN attempts < :max THEN :requeued ELSE :interrupted END,
+				  processed = CASE WHEN attempts < :max THEN 0 ELSE processed END, heartbeat_at = NULL
+				WHERE state = 'RUNNING' AND heartbeat_at < :limit AND NOT (id = ANY (:mine))""")
+			.param("max", MAX_ATTEMPTS)
+			.param("now", now())
+			.param("requeued", messages.text("job.requeued"))
+			.param("interrupted", messages.text("job.interrupted"))
+			.param("limit", Timestamp.from(limit))
+			.param("mine", running.toArray(UUID[]::new))
 			.update();
-		if (failed > 0) {
-			log.warn("Marked {} interrupted job(s) as failed", failed);
+		if (swept > 0) {
+			log.warn("{} job(s) of a stopped node queued again or failed", swept);
 		}
-		return failed;
+		return swept;
+	}
+
+	private static String defaultNodeName() {
+		String host;
+		try {
+			host = java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.io.IOException e) {
+			host = "node";
+		}
+		return host + "-" + ProcessHandle.current().pid();
 	}
 
 	@PreDestroy
@@ -130,10 +161,10 @@ class JobRunner {
 
 	private Optional<Claimed> claim() {
 		return tx.execute(status -> jdbc.sql("""
-				UPDATE job SET state = 'RUNNING', started_at = ?, heartbeat_at = ?
+				UPDATE job SET state = 'RUNNING', started_at = ?, heartbeat_at = ?, attempts = attempts + 1, claimed_by = ?
 				WHERE id = (SELECT id FROM job WHERE state = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
 				RETURNING *""")
-			.params(now(), now())
+			.params(now(), now(), node)
 			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("kind"), Jobs.scopeOf(rs),
 					rs.getString("params"), rs.getObject("input_file_id", UUID.class), rs.getString("input_name")))
 			.optional());

@@ -129,20 +129,41 @@ class JobRunnerIntegrationTest {
 	}
 
 	@Test
-	void aJobWhoseNodeStoppedBeatingIsMarkedFailed() {
+	void aJobWhoseNodeStoppedBeatingIsQueuedAgainAndRunsOnceToTheEnd() throws Exception {
 		Scope scope = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
-		UUID id = UUID.randomUUID();
-		Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
-		jdbc.sql("""
-				INSERT INTO job (id, kind, state, organisation_id, created_by, created_by_name, creator_role, params,
-				  created_at, started_at, heartbeat_at) VALUES (?, 'test.count', 'RUNNING', ?, ?, ?, 'ORG', '5', ?, ?, ?)""")
-			.params(id, scope.organisationId(), scope.accountId(), scope.username(), Timestamp.from(longAgo),
-					Timestamp.from(longAgo), Timestamp.from(longAgo))
-			.update();
+		UUID id = deadJob(scope, 1);
+		assertThat(runner.sweep()).isGreaterThanOrEqualTo(1);
+		JobView done = await(scope, id, j -> j.state().finished());
+		assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+		assertThat(done.succeeded()).as("the whole work, once").isEqualTo(4);
+		assertThat(jdbc.sql("SELECT attempts FROM job WHERE id = ?").param(id).query(Integer.class).single())
+			.isEqualTo(2);
+		assertThat(jdbc.sql("SELECT claimed_by FROM job WHERE id = ?").param(id).query(String.class).single())
+			.as("the claiming node is recorded").isNotBlank();
+	}
+
+	@Test
+	void aJobWhoseNodesStoppedThreeTimesIsMarkedFailed() {
+		Scope scope = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
+		UUID id = deadJob(scope, JobRunner.MAX_ATTEMPTS);
 		assertThat(runner.sweep()).isGreaterThanOrEqualTo(1);
 		JobView job = jobs.get(scope, id);
 		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.message()).startsWith("任务执行中断");
+	}
+
+	/** A job left RUNNING by a node that stopped beating five minutes ago, claimed {@code attempts} times. */
+	private UUID deadJob(Scope scope, int attempts) {
+		UUID id = UUID.randomUUID();
+		Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
+		jdbc.sql("""
+				INSERT INTO job (id, kind, state, organisation_id, created_by, created_by_name, creator_role, params,
+				  created_at, started_at, heartbeat_at, attempts, claimed_by)
+				VALUES (?, 'test.count', 'RUNNING', ?, ?, ?, 'ORG', '5', ?, ?, ?, ?, 'gone-1')""")
+			.params(id, scope.organisationId(), scope.accountId(), scope.username(), Timestamp.from(longAgo),
+					Timestamp.from(longAgo), Timestamp.from(longAgo), attempts)
+			.update();
+		return id;
 	}
 
 	@Test
