@@ -1,2 +1,6 @@
-/** Infrastructure: the database (embedded PostgreSQL when no URL is configured). */
+/**
+ * Infrastructure: the database (embedded PostgreSQL when no URL is configured) and the request id of every HTTP
+ * request in the logs and the response ({@link cn.kaowu.platform.infra.RequestIdFilter}). Operations (health,
+ * metrics, JSON logs, backup) are described in {@code docs/operations.md}.
+ */
 package cn.kaowu.platform.infra;

@@ -1,0 +1,106 @@
+package cn.kaowu.platform.infra;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Properties;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With the profile {@code json-logs}, each log line is one JSON object (ECS) and a line written while a request is
+ * handled carries the request's id; without the profile the console stays human-readable. Logback is set up here
+ * in its own context the way Spring Boot does for the profile's format, so the other tests' logging is untouched.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class JsonLogRequestIdTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void jsonLogLineOfARequestCarriesItsRequestId(CapturedOutput output) throws Exception {
+		String format = profileProperties().getProperty("logging.structured.format.console");
+		assertThat(format).isEqualTo("ecs");
+		Logger log = jsonLogger(format);
+
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/portal");
+		request.addHeader(RequestIdFilter.HEADER, "edge-42_a");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		new RequestIdFilter().doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+			@Override
+			protected void service(jakarta.servlet.http.HttpServletRequest req,
+					jakarta.servlet.http.HttpServletResponse res) {
+				log.info("成绩查询 handled");
+			}
+		}));
+		log.info("after the request");
+
+		assertThat(response.getHeader(RequestIdFilter.HEADER)).isEqualTo("edge-42_a");
+		List<JsonNode> lines = output.getOut().lines().filter(l -> l.startsWith("{")).map(JSON::readTree).toList();
+		JsonNode during = lines.stream().filter(l -> l.path("message").asString().equals("成绩查询 handled")).findFirst()
+			.orElseThrow(() -> new AssertionError("no JSON line in: " + output.getOut()));
+		assertThat(during.path("request_id").asString()).isEqualTo("edge-42_a");
+		assertThat(during.path("log").path("level").asString()).isEqualTo("INFO");
+		assertThat(during.path("service").path("name").asString()).isEqualTo("kaowu-platform");
+		assertThat(during.has("@timestamp")).isTrue();
+		JsonNode after = lines.stream().filter(l -> l.path("message").asString().equals("after the request")).findFirst()
+			.orElseThrow();
+		assertThat(after.has("request_id")).as("the id is gone once the request is done").isFalse();
+		assertThat(MDC.get(RequestIdFilter.MDC_KEY)).isNull();
+	}
+
+	@Test
+	void humanConsoleIsTheDefault() throws Exception {
+		Properties main = new Properties();
+		try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
+			main.load(in);
+		}
+		assertThat(main.stringPropertyNames()).noneMatch(k -> k.startsWith("logging.structured"));
+	}
+
+	/** A logger writing to the console through Spring Boot's structured encoder in the given format. */
+	private static Logger jsonLogger(String format) throws Exception {
+		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(MDC.getMDCAdapter());
+		Properties profile = profileProperties();
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "kaowu-platform");
+		profile.stringPropertyNames().forEach(k -> environment.setProperty(k, profile.getProperty(k)));
+		context.putObject(Environment.class.getName(), environment);
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(context);
+		encoder.setFormat(format);
+		encoder.start();
+		ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+		console.setContext(context);
+		console.setEncoder(encoder);
+		console.start();
+		Logger logger = context.getLogger("kaowu.json-log-test");
+		logger.addAppender(console);
+		return logger;
+	}
+
+	private static Properties profileProperties() throws Exception {
+		Properties p = new Properties();
+		try (InputStream in = JsonLogRequestIdTest.class.getResourceAsStream("/application-json-logs.properties")) {
+			p.load(in);
+		}
+		return p;
+	}
+}
