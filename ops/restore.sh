@@ -31,10 +31,13 @@ if $embedded; then
   unzip -p "$jar" "$inner" > "$work/bin.jar"
   mkdir "$work/pg" && unzip -p "$work/bin.jar" 'postgres-linux-*.txz' | tar -xJ -C "$work/pg"
   mkdir -p "$KAOWU_DATA"
-  "$work/pg/bin/initdb" -A trust -U postgres -E UTF-8 -D "$KAOWU_DATA/platform" >/dev/null
+  # PostgreSQL refuses to run as root; as the platform's embedded server does, run it in a user namespace then.
+  asuser=(); if [ "$(id -u)" = 0 ]; then asuser=(unshare -U); fi
+  "${asuser[@]}" "$work/pg/bin/initdb" -A trust -U postgres -E UTF-8 -D "$KAOWU_DATA/platform" >/dev/null
   port=${KAOWU_RESTORE_PORT:-54329}   # only for the restore, on 127.0.0.1
-  "$work/pg/bin/pg_ctl" -D "$KAOWU_DATA/platform" -o "-p $port -h 127.0.0.1 -k $work" -w -l "$work/pg.log" start >/dev/null
-  trap '"$work/pg/bin/pg_ctl" -D "$KAOWU_DATA/platform" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
+  "${asuser[@]}" "$work/pg/bin/pg_ctl" -D "$KAOWU_DATA/platform" -o "-p $port -h 127.0.0.1 -k $work" -w \
+    -l "$work/pg.log" start >/dev/null || { cat "$work/pg.log" >&2; die "embedded PostgreSQL did not start"; }
+  trap '"${asuser[@]}" "$work/pg/bin/pg_ctl" -D "$KAOWU_DATA/platform" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
   export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=postgres
 fi
 connect

@@ -67,6 +67,44 @@ class JsonLogRequestIdTest {
 	}
 
 	@Test
+	void theAccessLineOfARequestIsJsonWithItsIdAndNoQuery(CapturedOutput output) throws Exception {
+		Properties profile = profileProperties();
+		assertThat(profile.getProperty("logging.level.kaowu.access")).isEqualTo("INFO");
+		Logger access = jsonLogger("ecs", "kaowu.access");
+		access.setLevel(ch.qos.logback.classic.Level.valueOf(profile.getProperty("logging.level.kaowu.access")));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/portal/verify");
+		request.setQueryString("no=X&idNumber=11010119900101123X");
+		request.addHeader(RequestIdFilter.HEADER, "acc-1");
+		new RequestIdFilter(access).doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> ((MockHttpServletResponse) res).setStatus(404));
+		JsonNode line = output.getOut().lines().filter(l -> l.startsWith("{") && l.contains("kaowu.access"))
+			.map(JSON::readTree).findFirst().orElseThrow(() -> new AssertionError(output.getOut()));
+		assertThat(line.path("request_id").asString()).isEqualTo("acc-1");
+		assertThat(line.path("message").asString()).startsWith("GET /portal/verify 404 ");
+		assertThat(output.getOut()).doesNotContain("11010119900101123X");
+	}
+
+	@Test
+	void theIdStaysForTheContainersLogOfAnExceptionUntilTheErrorPageIsDone() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/boom");
+		request.addHeader(RequestIdFilter.HEADER, "req-500");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		RequestIdFilter filter = new RequestIdFilter();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> filter.doFilter(request, response,
+				(req, res) -> {
+					throw new IllegalStateException("boom");
+				}))
+			.hasMessage("boom");
+		assertThat(MDC.get(RequestIdFilter.MDC_KEY)).isEqualTo("req-500");
+
+		request.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+		filter.doFilter(request, response, (req, res) -> assertThat(MDC.get(RequestIdFilter.MDC_KEY))
+			.isEqualTo("req-500"));
+		assertThat(MDC.get(RequestIdFilter.MDC_KEY)).isNull();
+		assertThat(response.getHeader(RequestIdFilter.HEADER)).isEqualTo("req-500");
+	}
+
+	@Test
 	void humanConsoleIsTheDefault() throws Exception {
 		Properties main = new Properties();
 		try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
@@ -77,6 +115,10 @@ class JsonLogRequestIdTest {
 
 	/** A logger writing to the console through Spring Boot's structured encoder in the given format. */
 	private static Logger jsonLogger(String format) throws Exception {
+		return jsonLogger(format, "kaowu.json-log-test");
+	}
+
+	private static Logger jsonLogger(String format, String name) throws Exception {
 		LoggerContext context = new LoggerContext();
 		context.setMDCAdapter(MDC.getMDCAdapter());
 		Properties profile = profileProperties();
@@ -91,7 +133,7 @@ class JsonLogRequestIdTest {
 		console.setContext(context);
 		console.setEncoder(encoder);
 		console.start();
-		Logger logger = context.getLogger("kaowu.json-log-test");
+		Logger logger = context.getLogger(name);
 		logger.addAppender(console);
 		return logger;
 	}
