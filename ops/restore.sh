@@ -41,6 +41,7 @@ if $embedded; then
   export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=postgres
 fi
 connect
+[ -n "${PGDATABASE:-}" ] || die "PGDATABASE 未设置 (which database to restore into?)"
 
 tables=$(psql -X -q -t -A --no-password -c \
   "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")
