@@ -77,6 +77,11 @@ public class AuditLog {
 	/** Recomputes every hash and link of the chain. */
 	@Transactional(readOnly = true)
 	public AuditVerification verify() {
+		return verify(jdbc);
+	}
+
+	/** Recomputes the chain in any database with the audit tables, such as a restored backup (docs/operations.md). */
+	public static AuditVerification verify(JdbcClient jdbc) {
 		AtomicLong checked = new AtomicLong();
 		AtomicReference<String> expectedPrev = new AtomicReference<>("0".repeat(64));
 		AtomicLong expectedSeq = new AtomicLong(1);

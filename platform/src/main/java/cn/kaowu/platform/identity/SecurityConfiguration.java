@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.kaowu.platform.kernel.ProblemMessages;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +46,9 @@ class SecurityConfiguration {
 
 	static final String LOGIN_ERROR = "KAOWU_LOGIN_ERROR";
 
-	private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
+	/** Programs' paths: refusals as problem details (401/403), no redirect to the login page. */
+	private static final RequestMatcher API = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
+			PathPatternRequestMatcher.pathPattern("/actuator/**"));
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -64,7 +68,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginService logins, ProblemMessages messages,
-			JsonMapper json) throws Exception {
+			JsonMapper json, @Value("${management.server.port:-1}") int managementPort) throws Exception {
 		AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> writeProblem(response, json, messages,
 				HttpStatus.UNAUTHORIZED, "error.notAuthenticated");
 		http.authorizeHttpRequests(auth -> auth
@@ -80,7 +84,11 @@ class SecurityConfiguration {
 						// The public portal: candidates look up their scores without an account (rate limited there).
 						"/portal", "/api/v1/portal/scores", "/portal/verify", "/api/v1/portal/certificates/verify")
 				.permitAll()
-				.requestMatchers("/admin/**", "/api/v1/admin/**")
+				// Operations (docs/operations.md): health above is public (details only for the administrator); the
+				// rest of the actuator — metrics — for the administrator, or anyone on a separate management port.
+				.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+				.permitAll()
+				.requestMatchers("/admin/**", "/api/v1/admin/**", "/actuator/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())

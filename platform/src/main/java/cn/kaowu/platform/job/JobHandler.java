@@ -9,5 +9,13 @@ public interface JobHandler {
 
 	String kind();
 
+	/**
+	 * Whether the job imports rows (its {@link JobContext#finish} counts are rows taken in and refused): they are
+	 * counted in the {@code kaowu.imports.*} metrics. By convention the kinds named {@code …-import}.
+	 */
+	default boolean importsRows() {
+		return kind().endsWith("-import");
+	}
+
 	void run(JobContext context) throws Exception;
 }

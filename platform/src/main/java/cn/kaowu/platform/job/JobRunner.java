@@ -20,10 +20,14 @@ import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.storage.FileStorage;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -70,10 +74,19 @@ class JobRunner {
 
 	private final String node;
 
+	private final MeterRegistry meters;
+
 	JobRunner(JdbcClient jdbc, TransactionTemplate tx, FileStorage files, ProblemMessages messages, Clock clock,
 			List<JobHandler> handlers, @Value("${kaowu.jobs.concurrency:2}") int concurrency,
-			@Value("${kaowu.node-name:}") String node) {
+			@Value("${kaowu.node-name:}") String node, MeterRegistry meters) {
 		this.node = node.isBlank() ? defaultNodeName() : node;
+		this.meters = meters;
+		// Queue depth of the whole cluster (read at each scrape) and the jobs running on this node.
+		Gauge.builder("kaowu.jobs.queued", jdbc,
+				j -> j.sql("SELECT count(*) FROM job WHERE state = 'QUEUED'").query(Long.class).single())
+			.description("Jobs waiting for a runner (all nodes)")
+			.register(meters);
+		Gauge.builder("kaowu.jobs.running", running, Set::size).description("Jobs running on this node").register(meters);
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.files = files;
@@ -173,6 +186,11 @@ class JobRunner {
 	private void execute(Claimed job) {
 		JobHandler handler = handlers.get(job.kind());
 		Context context = new Context(job);
+		MDC.put("job_id", job.id().toString());
+		MDC.put("job_kind", job.kind());
+		meters.counter("kaowu.jobs.started", "kind", job.kind()).increment();
+		Timer.Sample sample = Timer.start(meters);
+		String outcome = "failed";
 		try {
 			if (handler == null) {
 				throw new DomainException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "job.unknownKind",
@@ -185,6 +203,7 @@ class JobRunner {
 				.params(now(), context.processed, context.total, context.succeeded, context.failed, context.message,
 						job.id())
 				.update();
+			outcome = "succeeded";
 		}
 		catch (Exception e) {
 			String message = e instanceof DomainException d ? describe(d)
@@ -195,6 +214,24 @@ class JobRunner {
 			jdbc.sql("UPDATE job SET state = 'FAILED', finished_at = ?, message = ? WHERE id = ?")
 				.params(now(), message, job.id())
 				.update();
+		}
+		finally {
+			record(job.kind(), handler, outcome, sample, context);
+			MDC.remove("job_id");
+			MDC.remove("job_kind");
+		}
+	}
+
+	/** Jobs by kind and outcome with their duration; for imports ({@link JobHandler#importsRows}) also rows. */
+	private void record(String kind, @Nullable JobHandler handler, String outcome, Timer.Sample sample,
+			Context context) {
+		meters.counter("kaowu.jobs.finished", "kind", kind, "outcome", outcome).increment();
+		long nanos = sample.stop(meters.timer("kaowu.jobs.duration", "kind", kind, "outcome", outcome));
+		if (handler != null && handler.importsRows()) {
+			meters.timer("kaowu.imports.duration", "kind", kind, "outcome", outcome)
+				.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+			meters.counter("kaowu.imports.rows", "kind", kind, "outcome", "ok").increment(context.succeeded);
+			meters.counter("kaowu.imports.rows", "kind", kind, "outcome", "failed").increment(context.failed);
 		}
 	}
 

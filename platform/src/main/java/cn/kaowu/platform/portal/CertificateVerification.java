@@ -13,6 +13,7 @@ import java.time.Clock;
 import cn.kaowu.platform.certificate.CertificateRegistry;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -38,10 +39,10 @@ public class CertificateVerification {
 	private final LookupGate gate;
 
 	CertificateVerification(CertificateRegistry registry, Clock clock,
-			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies) {
+			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies, MeterRegistry meters) {
 		this.registry = registry;
 		this.clock = clock;
-		this.gate = new LookupGate(trustedProxies);
+		this.gate = new LookupGate("certificate", trustedProxies, meters);
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */
@@ -67,9 +68,8 @@ public class CertificateVerification {
 			throw new InvalidInputProblem(problems);
 		}
 		Instant now = clock.instant();
-		gate.admit(clientAddress, id, now);
-		return registry.verify(number, id)
+		return gate.lookup(clientAddress, id, now, () -> registry.verify(number, id)
 			.map(v -> new Result(v.certificateNumber(), v.standing(), ScoreLookup.maskName(v.holderName()), v.level(),
-					LocalDate.ofInstant(v.issuedAt(), ZONE), v.issuer()));
+					LocalDate.ofInstant(v.issuedAt(), ZONE), v.issuer())));
 	}
 }

@@ -3,14 +3,19 @@ package cn.kaowu.platform.portal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The front door of one kind of public lookup (成绩查询, 证书查验): the client address ({@code X-Forwarded-For} believed
  * only from a trusted proxy, {@link ClientAddress}) and the limits per client address and per ID number. Each kind of
- * lookup has a gate of its own, so a score lookup does not use up a certificate check.
+ * lookup has a gate of its own, so a score lookup does not use up a certificate check. Each lookup through
+ * {@link #lookup} is timed as {@code kaowu.portal.lookups} by kind and outcome (found, miss, limited, error).
  */
 final class LookupGate {
 
@@ -24,13 +29,43 @@ final class LookupGate {
 
 	private final RateLimiter byIdNumber = new RateLimiter(LIMIT, WINDOW);
 
-	/** @param trustedProxies the configured {@code kaowu.portal.trusted-proxies} (blanks ignored) */
-	LookupGate(List<String> trustedProxies) {
+	private final String kind;
+
+	private final MeterRegistry meters;
+
+	/**
+	 * @param kind the lookup's name in the metrics ({@code score}, {@code certificate})
+	 * @param trustedProxies the configured {@code kaowu.portal.trusted-proxies} (blanks ignored)
+	 */
+	LookupGate(String kind, List<String> trustedProxies, MeterRegistry meters) {
+		this.kind = kind;
+		this.meters = meters;
 		this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
 	}
 
 	String clientAddress(String remoteAddress, @Nullable String forwardedFor) {
 		return ClientAddress.resolve(remoteAddress, forwardedFor, trustedProxies);
+	}
+
+	/** {@link #admit}s the attempt, then runs the lookup; both timed and counted by outcome. */
+	<T> Optional<T> lookup(String clientAddress, String idNumber, Instant now, Supplier<Optional<T>> lookup) {
+		Timer.Sample sample = Timer.start(meters);
+		String outcome = "error";
+		try {
+			try {
+				admit(clientAddress, idNumber, now);
+			}
+			catch (TooManyLookups e) {
+				outcome = "limited";
+				throw e;
+			}
+			Optional<T> found = lookup.get();
+			outcome = found.isPresent() ? "found" : "miss";
+			return found;
+		}
+		finally {
+			sample.stop(meters.timer("kaowu.portal.lookups", "kind", kind, "outcome", outcome));
+		}
 	}
 
 	/** Counts the attempt against the address, then the ID number; {@link TooManyLookups} over either limit. */

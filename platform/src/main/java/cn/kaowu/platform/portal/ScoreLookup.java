@@ -16,6 +16,7 @@ import cn.kaowu.platform.plan.ExamPlans;
 import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.score.ScoreManagement;
 import cn.kaowu.platform.score.ScoreView;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -53,11 +54,11 @@ public class ScoreLookup {
 	private final LookupGate gate;
 
 	ScoreLookup(ScoreManagement scores, ExamPlans plans, Clock clock,
-			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies) {
+			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies, MeterRegistry meters) {
 		this.scores = scores;
 		this.plans = plans;
 		this.clock = clock;
-		this.gate = new LookupGate(trustedProxies);
+		this.gate = new LookupGate("score", trustedProxies, meters);
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */
@@ -84,7 +85,10 @@ public class ScoreLookup {
 			throw new InvalidInputProblem(problems);
 		}
 		Instant now = clock.instant();
-		gate.admit(clientAddress, id, now);
+		return gate.lookup(clientAddress, id, now, () -> find(id, ticket, now));
+	}
+
+	private Optional<Found> find(String id, String ticket, Instant now) {
 		List<ScoreView> found = scores.publishedScoresOf(id, ticket, now);
 		if (found.isEmpty()) {
 			return Optional.empty();

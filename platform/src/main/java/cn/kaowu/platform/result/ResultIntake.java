@@ -39,6 +39,7 @@ import cn.kaowu.platform.site.ExamSites;
 import cn.kaowu.platform.site.SiteView;
 import cn.kaowu.platform.storage.FileStorage;
 import cn.kaowu.platform.storage.StoredFile;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,8 +141,15 @@ public class ResultIntake {
 
 	private final Grading grading;
 
+	private final MeterRegistry meters;
+
 	ResultIntake(JdbcClient jdbc, Delivery delivery, Scheduling scheduling, ExamSites sites, AuditLog audit,
-			Clock clock, FileStorage files, Grading grading) {
+			Clock clock, FileStorage files, Grading grading, MeterRegistry meters) {
+		this.meters = meters;
+		// Site result uploads (docs/operations.md), shown from the start at 0.
+		List.of("stored", "duplicate").forEach(o -> meters.counter("kaowu.results.chunks", "outcome", o));
+		meters.counter("kaowu.results.received.bytes");
+		List.of("accepted", "refused").forEach(o -> meters.counter("kaowu.results.packages", "outcome", o));
 		this.files = files;
 		this.grading = grading;
 		this.jdbc = jdbc;
@@ -199,9 +207,11 @@ public class ResultIntake {
 		catch (CryptoException | IllegalArgumentException e) {
 			throw new InvalidInputProblem("chunk", "result.badChunk", index);
 		}
-		jdbc.sql("INSERT INTO result_chunk (result_id, idx, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+		int stored = jdbc.sql("INSERT INTO result_chunk (result_id, idx, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 			.params(resultId, index, data)
 			.update();
+		meters.counter("kaowu.results.chunks", "outcome", stored > 0 ? "stored" : "duplicate").increment();
+		meters.counter("kaowu.results.received.bytes").increment(stored > 0 ? data.length : 0);
 		return state(resultId);
 	}
 
@@ -272,6 +282,7 @@ public class ResultIntake {
 			audit.record(Scope.system(), AuditRecord.of("result.upload", "ResultPackage", resultId, "RECEIVING",
 					"ACCEPTED", site.name() + " " + site.code() + "：成绩包 " + results.size() + " 名考生，链头 "
 							+ verified.chainHead().substring(0, 16), site.collegeId()));
+			meters.counter("kaowu.results.packages", "outcome", "accepted").increment();
 			return state(resultId);
 		}
 		catch (CryptoException e) {
@@ -280,6 +291,7 @@ public class ResultIntake {
 				.update();
 			audit.record(Scope.system(), AuditRecord.of("result.upload", "ResultPackage", resultId, "RECEIVING",
 					"REJECTED", site.name() + " " + site.code() + "：" + e.getMessage(), site.collegeId()));
+			meters.counter("kaowu.results.packages", "outcome", "refused").increment();
 			throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "result.rejected", e.getMessage());
 		}
 		catch (IOException e) {
