@@ -230,25 +230,20 @@ public class ShareCodes {
 	@Transactional(readOnly = true)
 	public Optional<Shared> view(@Nullable String code) {
 		return activeIssue(code).map(active -> {
-			record Row(long planId, long candidateId, String name, String number, String level, Instant issuedAt,
+			record Row(long planId, String name, String idNumberMasked, String number, String level, Instant issuedAt,
 					@Nullable String standing) {
 			}
 			Row row = jdbc.sql("""
-					SELECT plan_id, candidate_id, name, certificate_number, level_display_name,
+					SELECT plan_id, name, id_number_masked, certificate_number, level_display_name,
 					  greatest(college_confirmed_at, org_confirmed_at),
 					  (SELECT c.status FROM certificate_status_change c WHERE c.issue_id = i.id ORDER BY c.id DESC LIMIT 1)
 					FROM certificate_issue i WHERE id = ?""")
 				.param(active.issueId())
-				.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+				.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
 				.single();
-			String masked = enrollments.registered(row.planId()).stream()
-				.filter(r -> r.candidateId() == row.candidateId())
-				.map(r -> ChineseIdNumber.mask(r.idNumber()))
-				.findFirst()
-				.orElse("");
-			return new Shared(row.name(), masked, row.number(), row.level(), LocalDate.ofInstant(row.issuedAt(), ZONE),
-					issuer(row.planId()),
+			return new Shared(row.name(), row.idNumberMasked(), row.number(), row.level(),
+					LocalDate.ofInstant(row.issuedAt(), ZONE), issuer(row.planId()),
 					row.standing() == null ? CertificateRegistry.Standing.VALID
 							: CertificateRegistry.Standing.valueOf(row.standing()),
 					active.expiresAt());
