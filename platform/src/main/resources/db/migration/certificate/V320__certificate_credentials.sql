@@ -3,8 +3,10 @@
 -- A stable position of a final certificate in the platform's Bitstring Status Lists (one list per purpose:
 -- revocation, suspension). Chosen at random when the certificate's first credential is exported (herd privacy: an
 -- index says nothing about the certificate's age or college); never changed, never reused.
+-- id orders the assignments: the status lists' cache key reads max(id) off the primary key instead of counting rows.
 CREATE TABLE certificate_status_index (
-    issue_id     bigint      PRIMARY KEY REFERENCES certificate_issue (id),
+    id           bigserial   PRIMARY KEY,
+    issue_id     bigint      NOT NULL UNIQUE REFERENCES certificate_issue (id),
     status_index int         NOT NULL UNIQUE CHECK (status_index >= 0),
     assigned_at  timestamptz NOT NULL
 );
@@ -12,7 +14,7 @@ CREATE TABLE certificate_status_index (
 -- Final certificates already numbered get theirs now, in random order.
 INSERT INTO certificate_status_index (issue_id, status_index, assigned_at)
 SELECT id, (row_number() OVER (ORDER BY random()) - 1)::int, now()
-FROM certificate_issue WHERE status = 'FINAL' AND certificate_number IS NOT NULL;
+FROM certificate_issue WHERE status = 'FINAL' AND certificate_number IS NOT NULL ORDER BY id;
 
 CREATE TRIGGER certificate_status_index_append_only BEFORE UPDATE OR DELETE ON certificate_status_index
     FOR EACH ROW EXECUTE FUNCTION certificate_append_only();

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * read from the latest {@code certificate_status_change} of the certificate.
  * <p>
  * Built on request and cached per purpose. The cache key is the newest id of the append-only
- * {@code certificate_status_change} together with the number of indices given: any revoke, suspend or lift adds a row
+ * {@code certificate_status_change} together with the newest id of {@code certificate_status_index} (both read off
+ * their primary keys): any revoke, suspend or lift adds a row
  * and so a new key, and the next request rebuilds, so a change shows at once without an event from the registry;
  * the cached list is also rebuilt after {@link #TTL} so that {@code validFrom} stays fresh.
  */
@@ -112,7 +113,8 @@ public class StatusLists {
 			if (known.isPresent()) {
 				return known.get();
 			}
-			long taken = jdbc.sql("SELECT count(*) FROM certificate_status_index").query(Long.class).single();
+			// ids are never reused, so max(id) is at least the number taken (off the primary key, no count)
+			long taken = jdbc.sql("SELECT coalesce(max(id), 0) FROM certificate_status_index").query(Long.class).single();
 			long capacity = (long) MIN_BITS << Math.max(0, 64 - Long.numberOfLeadingZeros(taken * 2 / MIN_BITS));
 			int candidate = (int) Math.min(Integer.MAX_VALUE, random.nextLong(capacity));
 			// a collision on either key inserts nothing: read again (another request may have given this one)
@@ -128,7 +130,7 @@ public class StatusLists {
 	public Signed credential(Purpose purpose) {
 		String version = jdbc.sql("""
 				SELECT (SELECT coalesce(max(id), 0) FROM certificate_status_change) || '-'
-				  || (SELECT count(*) FROM certificate_status_index)""").query(String.class).single();
+				  || (SELECT coalesce(max(id), 0) FROM certificate_status_index)""").query(String.class).single();
 		Instant now = clock.instant();
 		synchronized (cache) {
 			Cached hit = cache.get(purpose);
