@@ -14,6 +14,11 @@
  * <li>证书状态 ({@link cn.kaowu.platform.certificate.CertificateRegistry}): the ORG owning the plan revokes (for good)
  * or suspends a numbered certificate with a reason and lifts a suspension; append-only
  * {@code certificate_status_change}, audited. The registry's {@code verify} serves the portal's 证书查验.</li>
+ * <li>分享码 ({@link cn.kaowu.platform.certificate.ShareCodes}): a holder proven by ID and ticket number creates
+ * expiring codes (stored hashed, audited) that show an employer the certificate; Verifiable Credentials
+ * ({@link cn.kaowu.platform.certificate.VerifiableCredentials}): Open Badges 3.0 as VC-JOSE with the document key,
+ * revocation and suspension in public Bitstring Status Lists ({@link cn.kaowu.platform.certificate.StatusLists}),
+ * verifiable offline.</li>
  * </ul>
  * Only the portal depends on this module (the registry). Texts are in the bundle {@code i18n/certificate}.
  */

@@ -141,6 +141,19 @@ public final class PdfSignatures {
 		return pem("CERTIFICATE", encoded(certificate));
 	}
 
+	/**
+	 * The document key pair, for other signature formats with the same key (Verifiable Credentials as JWS); the
+	 * private key never leaves the process.
+	 */
+	public KeyPair keyPair() {
+		return new KeyPair(certificate.getPublicKey(), key);
+	}
+
+	/** The signing certificate (self-signed, naming the signer). */
+	public X509Certificate certificate() {
+		return certificate;
+	}
+
 	/** SHA-256 of the certificate (DER), lower-case hex. */
 	public String certificateSha256() {
 		return hex(sha256(encoded(certificate)));

@@ -82,7 +82,10 @@ class SecurityConfiguration {
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
 						"/api/v1/auth/tokens", "/api/v1/delivery/enrol", "/api/v1/delivery/site/**",
 						// The public portal: candidates look up their scores without an account (rate limited there).
-						"/portal", "/api/v1/portal/scores", "/portal/verify", "/api/v1/portal/certificates/verify")
+						"/portal", "/api/v1/portal/scores", "/portal/verify", "/api/v1/portal/certificates/verify",
+						// 分享码 (holders prove themselves by ID + ticket number, employers by code) and the public
+						// documents for verifying credentials offline (JWKS, status lists).
+						"/portal/share", "/portal/share/**", "/api/v1/portal/share/**", "/credentials/**")
 				.permitAll()
 				// Operations (docs/operations.md): health above is public (details only for the administrator); the
 				// rest of the actuator — metrics — for the administrator, or anyone on a separate management port.
@@ -117,7 +120,9 @@ class SecurityConfiguration {
 					PathPatternRequestMatcher.pathPattern("/api/v1/delivery/site/**"),
 					// A read without session or state change; the portal's HTML form keeps its CSRF token.
 					PathPatternRequestMatcher.pathPattern("/api/v1/portal/scores"),
-					PathPatternRequestMatcher.pathPattern("/api/v1/portal/certificates/verify")))
+					PathPatternRequestMatcher.pathPattern("/api/v1/portal/certificates/verify"),
+					// No session: every call carries its proof (ID + ticket number, or the share code).
+					PathPatternRequestMatcher.pathPattern("/api/v1/portal/share/**")))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
 						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "

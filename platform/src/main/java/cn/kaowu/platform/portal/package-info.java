@@ -12,6 +12,9 @@
  * 证书查验 (issue 8 part 5): {@code /portal/verify?no=} or {@code POST /api/v1/portal/certificates/verify} with the
  * certificate number and the full ID number answers 有效 / 已暂停 / 已撤销 with the masked holder name, level, issue date
  * and issuer, read afresh (no caching); an unknown number and a wrong ID number give one answer; same limits as above.
+ * 分享码 ({@link cn.kaowu.platform.portal.ShareAccess}, {@code /portal/share}, {@code /api/v1/portal/share/...}): the
+ * holder proves who they are like the score lookup (same limits) and manages codes; an employer opens a code (10 a
+ * minute per address) and sees the certificate or downloads its Verifiable Credential; every miss is one answer.
  * Texts are in the bundle {@code i18n/portal}.
  */
 @org.jspecify.annotations.NullMarked
