@@ -45,8 +45,10 @@ fi
 
 say "build (platform and exam-site jars, test classes for the file generator)"
 cd "$ROOT"
-./kw mvn -q -DskipTests package test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/multinode.classpath -pl exam-package,examsite,platform >/dev/null
+# Two runs: packaging together with dependency:build-classpath in one run left exam-package out of the boot jar.
+./kw mvn -q -DskipTests package -pl exam-package,examsite,platform >/dev/null
+./kw mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/multinode.classpath -pl exam-package,platform >/dev/null
 JAVA=$(./kw java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')/bin/java
 
 rm -rf "$W"; mkdir -p "$W/pg" "$W/files" "$W/keys" "$W/nginx/logs" "$W/site"
