@@ -31,10 +31,11 @@ public class ShareAccess {
 	private final RateLimiter codesByAddress = new RateLimiter(LookupGate.LIMIT, LookupGate.WINDOW);
 
 	ShareAccess(ShareCodes shares, Clock clock,
-			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies) {
+			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.shares = shares;
 		this.clock = clock;
-		this.holders = new LookupGate(trustedProxies);
+		this.holders = new LookupGate("share", trustedProxies, meters);
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */
@@ -57,8 +58,7 @@ public class ShareAccess {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputProblem(problems);
 		}
-		holders.admit(clientAddress, id, clock.instant());
-		return shares.identify(id, ticket);
+		return holders.lookup(clientAddress, id, clock.instant(), () -> shares.identify(id, ticket));
 	}
 
 	/** What a share code shows; empty for any miss; 422 for an empty code, 429 over the address's limit. */
