@@ -127,6 +127,12 @@ final class CertificateRenderer {
 	 * @return the number of certificates written
 	 */
 	int zip(Iterator<IssueView> rows, Function<IssueView, Sheet> prepare, OutputStream out, int threads) {
+		return zip(rows, prepare, this::render, out, threads);
+	}
+
+	/** {@link #zip(Iterator, Function, OutputStream, int)} with another way to turn a sheet into bytes. */
+	int zip(Iterator<IssueView> rows, Function<IssueView, Sheet> prepare, Function<Sheet, byte[]> render,
+			OutputStream out, int threads) {
 		ZipOutputStream zip = new ZipOutputStream(out);
 		zip.setLevel(Deflater.BEST_SPEED);
 		record Pending(IssueView row, Future<byte[]> pdf) {
@@ -138,7 +144,7 @@ final class CertificateRenderer {
 			while (rows.hasNext() || !window.isEmpty()) {
 				while (rows.hasNext() && window.size() < 2 * Math.max(1, threads)) {
 					IssueView row = rows.next();
-					window.add(new Pending(row, pool.submit(() -> render(prepare.apply(row)))));
+					window.add(new Pending(row, pool.submit(() -> render.apply(prepare.apply(row)))));
 				}
 				Pending next = window.removeFirst();
 				zip.putNextEntry(new ZipEntry(zipPath(next.row())));

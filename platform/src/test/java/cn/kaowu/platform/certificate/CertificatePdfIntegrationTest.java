@@ -104,6 +104,10 @@ class CertificatePdfIntegrationTest {
 
 		assertThatThrownBy(() -> pdfs.pdf(w.org(), b.id())).isInstanceOf(DomainException.class)
 			.hasFieldOrPropertyWithValue("messageKey", "certificate.error.notFinal");
+		// certificate numbers are unique in the database too: another row cannot take this one's
+		assertThatThrownBy(() -> jdbc.sql("UPDATE certificate_issue SET certificate_number = ? WHERE id = ?")
+			.params(done.certificateNumber(), b.id()).update())
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
 		assertThatThrownBy(() -> pdfs.pdf(w.otherAdmin(), a.id())).isInstanceOf(NotFoundProblem.class);
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
