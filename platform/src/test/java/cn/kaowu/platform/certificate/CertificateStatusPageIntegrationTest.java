@@ -3,6 +3,7 @@ package cn.kaowu.platform.certificate;
 import java.util.List;
 import java.util.Map;
 
+import cn.kaowu.platform.ApiClient;
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
 import cn.kaowu.platform.WebSession;
@@ -80,6 +81,9 @@ class CertificateStatusPageIntegrationTest {
 			.doesNotContain("id=\"status-actions\"");
 		assertThat(registry.history(w.org(), a.id())).singleElement()
 			.satisfies(h -> assertThat(h.status()).isEqualTo(CertificateRegistry.Standing.REVOKED));
+		ApiClient api = new ApiClient(port).login(w.org().username(), pw);
+		assertThat(api.get("/api/v1/certificates/issues/" + a.id() + "/status/history").body().toString())
+			.contains("REVOKED", "证书信息有误");
 		// a forged lift of a revoked one: the service's Chinese message
 		org.post(statusPage, statusPage, Map.of("action", "lift", "reason", "x", "confirmed", "true"));
 		assertThat(org.get(statusPage).body()).contains("已撤销，不能恢复");
