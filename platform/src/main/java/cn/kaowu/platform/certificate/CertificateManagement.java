@@ -335,22 +335,25 @@ public class CertificateManagement {
 	/** The list of a plan: the ORG owning it all rows, a college's principal and admins their own candidates. */
 	@Transactional(readOnly = true)
 	public List<IssueView> list(Scope scope, long planId, @Nullable IssueStatus status) {
-		Long college = null;
-		if (scope.role() == Role.ORG) {
-			ownPlan(scope, planId);
-		}
-		else if (scope.role() == Role.COLLEGE_PRINCIPAL || scope.role() == Role.COLLEGE_ADMIN) {
-			college = scope.organisationId() == null ? -1L : scope.organisationId();
-		}
-		else {
-			throw new AccessDeniedProblem("certificate.error.noAccess");
-		}
+		Long college = collegeFilter(scope, planId);
 		return jdbc.sql("""
 				SELECT * FROM certificate_issue WHERE plan_id = ? AND (?::bigint IS NULL OR college_id = ?)
 				  AND (?::text IS NULL OR status = ?) ORDER BY college_name, level_id, name, id""")
 			.params(planId, college, college, status == null ? null : status.name(),
 					status == null ? null : status.name())
 			.query(CertificateManagement::view).list();
+	}
+
+	/** The college whose rows the scope sees ({@code null}: all, the ORG owning the plan); others 403/404. */
+	private @Nullable Long collegeFilter(Scope scope, long planId) {
+		if (scope.role() == Role.ORG) {
+			ownPlan(scope, planId);
+			return null;
+		}
+		if (scope.role() == Role.COLLEGE_PRINCIPAL || scope.role() == Role.COLLEGE_ADMIN) {
+			return scope.organisationId() == null ? -1L : scope.organisationId();
+		}
+		throw new AccessDeniedProblem("certificate.error.noAccess");
 	}
 
 	@Transactional(readOnly = true)
@@ -525,6 +528,66 @@ public class CertificateManagement {
 		audit.record(scope, AuditRecord.of("certificate.undo", "CertificateIssue", id, null, null, side.name(),
 				row.collegeId()));
 		return get(scope, id);
+	}
+
+	// ---- 发证方式 -----------------------------------------------------------------------------------------------
+
+	/** A college of a plan's list with its 发证方式 and how many of its rows are final. */
+	public record CollegeDelivery(long collegeId, String collegeName, DeliveryMode mode, int finalRows, int rows) {
+	}
+
+	/** The colleges of the plan's list with their 发证方式: all of them for the ORG owning the plan, a college its own. */
+	@Transactional(readOnly = true)
+	public List<CollegeDelivery> deliveries(Scope scope, long planId) {
+		Long college = collegeFilter(scope, planId);
+		return jdbc.sql("""
+				SELECT i.college_id, min(i.college_name) AS college_name, coalesce(d.mode, 'ELECTRONIC') AS mode,
+				  count(*) FILTER (WHERE i.status = 'FINAL') AS finals, count(*) AS total
+				FROM certificate_issue i
+				LEFT JOIN certificate_delivery d ON d.plan_id = i.plan_id AND d.college_id = i.college_id
+				WHERE i.plan_id = ? AND (?::bigint IS NULL OR i.college_id = ?)
+				GROUP BY i.college_id, d.mode ORDER BY 2""")
+			.params(planId, college, college)
+			.query((rs, n) -> new CollegeDelivery(rs.getLong(1), rs.getString(2), DeliveryMode.valueOf(rs.getString(3)),
+					rs.getInt(4), rs.getInt(5)))
+			.list();
+	}
+
+	/** The 发证方式 of a plan's certificates for a college (electronic unless the ORG chose paper). */
+	@Transactional(readOnly = true)
+	public DeliveryMode deliveryMode(long planId, long collegeId) {
+		return jdbc.sql("SELECT mode FROM certificate_delivery WHERE plan_id = ? AND college_id = ?")
+			.params(planId, collegeId).query(String.class).optional().map(DeliveryMode::valueOf)
+			.orElse(DeliveryMode.ELECTRONIC);
+	}
+
+	/**
+	 * The ORG owning the plan chooses electronic or paper certificates for one of the list's colleges (404 for a
+	 * college without rows in the plan); audited when it changes.
+	 */
+	@Transactional
+	public DeliveryMode chooseDelivery(Scope scope, long planId, long collegeId, @Nullable DeliveryMode mode) {
+		PlanView plan = ownPlan(scope, planId);
+		if (mode == null) {
+			throw new InvalidInputProblem("mode", "certificate.error.modeRequired");
+		}
+		String collegeName = jdbc.sql("SELECT min(college_name) FROM certificate_issue WHERE plan_id = ? AND college_id = ?")
+			.params(planId, collegeId).query(String.class).optional().orElse(null);
+		if (collegeName == null) {
+			throw new NotFoundProblem("院校", collegeId);
+		}
+		DeliveryMode before = deliveryMode(planId, collegeId);
+		if (before == mode) {
+			return mode;
+		}
+		jdbc.sql("""
+				INSERT INTO certificate_delivery (plan_id, college_id, mode, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (plan_id, college_id) DO UPDATE SET mode = EXCLUDED.mode, changed_by = EXCLUDED.changed_by,
+				  changed_at = EXCLUDED.changed_at""")
+			.params(planId, collegeId, mode.name(), scope.accountId(), Timestamp.from(clock.instant())).update();
+		audit.record(scope, AuditRecord.of("certificate.mode", "ExamPlan", planId, before, mode,
+				plan.name() + "：" + collegeName, plan.organisationId()));
+		return mode;
 	}
 
 	/**

@@ -3,12 +3,17 @@ package cn.kaowu.platform.certificate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
 import cn.kaowu.platform.enrollment.Enrollments;
+import cn.kaowu.platform.identity.AccountManagement;
+import cn.kaowu.platform.identity.AccountView;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
@@ -34,7 +39,11 @@ public class CertificateRegistry {
 
 	/** A numbered certificate's status. */
 	public enum Standing {
-		VALID, SUSPENDED, REVOKED
+		VALID, SUSPENDED, REVOKED;
+
+		public String messageKey() {
+			return "certificate.standing." + name();
+		}
 	}
 
 	/** A certificate's status as the ORG sees it. */
@@ -48,6 +57,10 @@ public class CertificateRegistry {
 	 */
 	public record Verified(String certificateNumber, String holderName, String level, Instant issuedAt, String issuer,
 			Standing standing) {
+	}
+
+	/** One change of a certificate's status: to what, why, by whom (user name) and when. */
+	public record StatusChange(Standing status, String reason, String changedBy, Instant changedAt) {
 	}
 
 	private record Row(long id, long planId, long candidateId, String status, @Nullable String number,
@@ -65,7 +78,14 @@ public class CertificateRegistry {
 
 	private final Clock clock;
 
-	CertificateRegistry(JdbcClient jdbc, ExamPlans plans, Enrollments enrollments, AuditLog audit, Clock clock) {
+	private final CertificateManagement certificates;
+
+	private final AccountManagement accounts;
+
+	CertificateRegistry(JdbcClient jdbc, ExamPlans plans, Enrollments enrollments, AuditLog audit, Clock clock,
+			CertificateManagement certificates, AccountManagement accounts) {
+		this.certificates = certificates;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.enrollments = enrollments;
@@ -96,6 +116,41 @@ public class CertificateRegistry {
 	public StatusView status(Scope scope, long issueId) {
 		Row row = ownNumbered(scope, issueId);
 		return current(row);
+	}
+
+	/** The status changes of a numbered certificate of the ORG's own plan, oldest first (others 404). */
+	@Transactional(readOnly = true)
+	public List<StatusChange> history(Scope scope, long issueId) {
+		Row row = ownNumbered(scope, issueId);
+		Map<Long, String> names = new HashMap<>();
+		return jdbc.sql("""
+				SELECT status, reason, changed_by, changed_at FROM certificate_status_change WHERE issue_id = ?
+				ORDER BY id""").param(row.id())
+			.query((rs, n) -> new StatusChange(Standing.valueOf(rs.getString(1)), rs.getString(2),
+					names.computeIfAbsent(rs.getLong(3),
+							id -> accounts.find(id).map(AccountView::username).orElse(String.valueOf(id))),
+					rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+	/**
+	 * The status of every numbered certificate of the plan the scope sees (the ORG owning it all, a college its own;
+	 * others 403/404): issue id to status, valid when never changed.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Standing> standings(Scope scope, long planId) {
+		List<Long> ids = certificates.list(scope, planId, IssueStatus.FINAL).stream()
+			.filter(r -> r.certificateNumber() != null).map(IssueView::id).toList();
+		Map<Long, Standing> out = new HashMap<>();
+		ids.forEach(id -> out.put(id, Standing.VALID));
+		if (!ids.isEmpty()) {
+			jdbc.sql("""
+					SELECT DISTINCT ON (issue_id) issue_id, status FROM certificate_status_change
+					WHERE issue_id = ANY (?) ORDER BY issue_id, id DESC""")
+				.param(ids.toArray(Long[]::new))
+				.query((rs, n) -> out.put(rs.getLong(1), Standing.valueOf(rs.getString(2)))).list();
+		}
+		return out;
 	}
 
 	private StatusView change(Scope scope, long issueId, Standing to, @Nullable String reason) {

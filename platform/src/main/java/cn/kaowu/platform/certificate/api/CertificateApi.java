@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.kaowu.platform.certificate.CertificateManagement;
 import cn.kaowu.platform.certificate.CertificatePdfs;
+import cn.kaowu.platform.certificate.DeliveryMode;
 import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.certificate.IssueStatus;
 import cn.kaowu.platform.certificate.IssueView;
@@ -145,18 +146,33 @@ class CertificateApi {
 		return certificates.undo(scope, id);
 	}
 
-	/** 电子证书 (signed, with stamp) or, with {@code paper=true}, the print layout without stamp and signature. */
+	/** The certificate in its college's 发证方式: signed with the stamp when electronic, the print template when paper. */
 	@GetMapping("/issues/{id}/certificate.pdf")
-	@Operation(summary = "电子证书 PDF（已签名；paper=true 为纸质版版式，无签章、无签名）")
-	ResponseEntity<byte[]> certificatePdf(Scope scope, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean paper) {
-		byte[] pdf = pdfs.pdf(scope, id, paper);
+	@Operation(summary = "证书 PDF：电子证书已签名并带签章；院校选择纸质证书时为打印版式（无签章、无签名）")
+	ResponseEntity<byte[]> certificatePdf(Scope scope, @PathVariable long id) {
+		byte[] pdf = pdfs.pdf(scope, id);
 		return Downloads.inline(CertificatePdfs.fileName(certificates.get(scope, id)), "application/pdf", pdf);
 	}
 
-	/** The signed certificates of the plan's final rows the scope sees, one PDF per row, streamed as a zip. */
+	record ModeRequest(@Nullable DeliveryMode mode) {
+	}
+
+	@GetMapping("/plans/{planId}/deliveries")
+	@Operation(summary = "计划各院校的发证方式（电子或纸质）及已确认人数")
+	List<CertificateManagement.CollegeDelivery> deliveries(Scope scope, @PathVariable long planId) {
+		return certificates.deliveries(scope, planId);
+	}
+
+	@PutMapping("/plans/{planId}/deliveries/{collegeId}")
+	@Operation(summary = "设置院校的发证方式（培训评价组织；ELECTRONIC 或 PAPER）")
+	DeliveryMode chooseDelivery(Scope scope, @PathVariable long planId, @PathVariable long collegeId,
+			@RequestBody ModeRequest body) {
+		return certificates.chooseDelivery(scope, planId, collegeId, body.mode());
+	}
+
+	/** The certificates of the plan's final rows the scope sees, one PDF per row in its college's mode, as a zip. */
 	@GetMapping("/plans/{planId}/certificates.zip")
-	@Operation(summary = "计划的全部电子证书（zip，每条已确认记录一个 PDF）")
+	@Operation(summary = "计划的全部证书（zip，每条已确认记录一个 PDF，按院校的发证方式；collegeId 只含该院校）")
 	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> certificatesZip(
 			Scope scope, @PathVariable long planId, @RequestParam(required = false) @Nullable Long collegeId) {
 		certificates.list(scope, planId, IssueStatus.FINAL); // 403/404 before the response starts

@@ -32,6 +32,12 @@ class CertificateStatusApi {
 		return registry.status(scope, id);
 	}
 
+	@GetMapping("/status/history")
+	@Operation(summary = "证书状态的变更记录（状态、原因、操作人、时间）")
+	java.util.List<CertificateRegistry.StatusChange> history(Scope scope, @PathVariable long id) {
+		return registry.history(scope, id);
+	}
+
 	@PostMapping("/revoke")
 	@Operation(summary = "撤销证书（须填写原因；不可恢复）")
 	CertificateRegistry.StatusView revoke(Scope scope, @PathVariable long id, @RequestBody Reason body) {

@@ -5,10 +5,13 @@ import java.util.List;
 
 import cn.kaowu.platform.certificate.CertificateManagement;
 import cn.kaowu.platform.certificate.CertificatePdfs;
+import cn.kaowu.platform.certificate.CertificateRegistry;
+import cn.kaowu.platform.certificate.DeliveryMode;
 import cn.kaowu.platform.kernel.Downloads;
 import cn.kaowu.platform.certificate.IssueStatus;
 import cn.kaowu.platform.certificate.IssueView;
 import cn.kaowu.platform.kernel.DomainException;
+import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
@@ -40,10 +43,14 @@ class IssuanceController {
 
 	private final CertificatePdfs pdfs;
 
+	private final CertificateRegistry registry;
+
 	private final ProblemMessages messages;
 
-	IssuanceController(CertificateManagement certificates, CertificatePdfs pdfs, ProblemMessages messages) {
+	IssuanceController(CertificateManagement certificates, CertificatePdfs pdfs, CertificateRegistry registry,
+			ProblemMessages messages) {
 		this.certificates = certificates;
+		this.registry = registry;
 		this.pdfs = pdfs;
 		this.messages = messages;
 	}
@@ -135,6 +142,9 @@ class IssuanceController {
 		model.addAttribute("canSign", org || certificates.isApprover(scope));
 		List<IssueView> rows = plan == null ? List.of() : certificates.list(scope, plan.id(), status);
 		model.addAttribute("rows", rows);
+		model.addAttribute("deliveries", plan == null ? List.of() : certificates.deliveries(scope, plan.id()));
+		model.addAttribute("standings", plan == null ? java.util.Map.of() : registry.standings(scope, plan.id()));
+		model.addAttribute("modes", List.of(DeliveryMode.values()));
 		return "certificate/issues";
 	}
 
@@ -173,15 +183,72 @@ class IssuanceController {
 		return "redirect:/certificates/issues?planId=" + planId;
 	}
 
-	/** 电子证书 (signed, with stamp) or, with {@code paper=true}, the print layout without stamp and signature. */
+	/** The ORG chooses 电子证书 or 纸质证书 for one college of the plan. */
+	@PostMapping("/issues/mode")
+	String mode(Scope scope, @RequestParam long planId, @RequestParam long collegeId,
+			@RequestParam(required = false) @Nullable DeliveryMode mode, RedirectAttributes redirect) {
+		try {
+			DeliveryMode chosen = certificates.chooseDelivery(scope, planId, collegeId, mode);
+			redirect.addFlashAttribute("success", messages.text("certificate.mode.saved", messages.text(chosen.messageKey())));
+		}
+		catch (DomainException e) {
+			messages.flash(redirect, e);
+		}
+		return "redirect:/certificates/issues?planId=" + planId;
+	}
+
+	/** 证书状态 (ORG owning the plan): the certificate, its current status and history, revoke / suspend / lift. */
+	@GetMapping("/issues/{id}/status")
+	String status(Scope scope, @PathVariable long id, Model model) {
+		model.addAttribute("row", certificates.get(scope, id));
+		model.addAttribute("current", registry.status(scope, id));
+		model.addAttribute("history", registry.history(scope, id));
+		return "certificate/status";
+	}
+
+	/**
+	 * Revokes, suspends or lifts with a reason in two steps: without {@code confirmed} the page asks again (naming what
+	 * will happen, for a revocation that it is final); with it the change is made.
+	 */
+	@PostMapping("/issues/{id}/status")
+	String changeStatus(Scope scope, @PathVariable long id, @RequestParam String action,
+			@RequestParam(required = false) @Nullable String reason,
+			@RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+		if (!List.of("revoke", "suspend", "lift").contains(action)) {
+			return "redirect:/certificates/issues/" + id + "/status";
+		}
+		try {
+			if (reason == null || reason.isBlank()) {
+				throw new InvalidInputProblem("reason", "certificate.error.statusReasonRequired");
+			}
+			if (!confirmed) {
+				status(scope, id, model);
+				model.addAttribute("confirmAction", action);
+				model.addAttribute("confirmReason", reason.strip());
+				return "certificate/status";
+			}
+			CertificateRegistry.StatusView now = switch (action) {
+				case "revoke" -> registry.revoke(scope, id, reason);
+				case "suspend" -> registry.suspend(scope, id, reason);
+				default -> registry.lift(scope, id, reason);
+			};
+			redirect.addFlashAttribute("success", messages.text("certificate.status.changed", now.certificateNumber(),
+					messages.text(now.standing().messageKey())));
+		}
+		catch (DomainException e) {
+			messages.flash(redirect, e);
+		}
+		return "redirect:/certificates/issues/" + id + "/status";
+	}
+
+	/** The certificate in its college's 发证方式: electronic signed with the stamp, or the paper print template. */
 	@GetMapping("/issues/{id}/certificate.pdf")
-	ResponseEntity<byte[]> certificatePdf(Scope scope, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean paper) {
-		byte[] pdf = pdfs.pdf(scope, id, paper);
+	ResponseEntity<byte[]> certificatePdf(Scope scope, @PathVariable long id) {
+		byte[] pdf = pdfs.pdf(scope, id);
 		return Downloads.inline(CertificatePdfs.fileName(certificates.get(scope, id)), "application/pdf", pdf);
 	}
 
-	/** The signed certificates of the plan's final rows the scope sees, one PDF per row, streamed as a zip. */
+	/** The certificates of the plan's final rows the scope sees (one college's with {@code collegeId}), as a zip. */
 	@GetMapping("/plans/{planId}/certificates.zip")
 	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> certificatesZip(
 			Scope scope, @PathVariable long planId, @RequestParam(required = false) @Nullable Long collegeId) {
