@@ -14,18 +14,13 @@
  * ({@link cn.kaowu.platform.certificate.DeliveryMode}) electronic (stamp, signed with the document key) or paper (print
  * template, no stamp, unsigned); the zip draws and signs on worker threads.</li>
  * <li>证书状态 ({@link cn.kaowu.platform.certificate.CertificateRegistry}): the ORG owning the plan revokes (for good)
-<<<<<<< HEAD
- * or suspends a numbered certificate with a reason and lifts a suspension; append-only
- * {@code certificate_status_change}, audited. The registry's {@code verify} serves the portal's 证书查验.</li>
+ * or suspends a numbered certificate with a reason and lifts a suspension (page with a confirm step and the history);
+ * append-only {@code certificate_status_change}, audited. The registry's {@code verify} serves the portal's 证书查验.</li>
  * <li>分享码 ({@link cn.kaowu.platform.certificate.ShareCodes}): a holder proven by ID and ticket number creates
  * expiring codes (stored hashed, audited) that show an employer the certificate; Verifiable Credentials
  * ({@link cn.kaowu.platform.certificate.VerifiableCredentials}): Open Badges 3.0 as VC-JOSE with the document key,
  * revocation and suspension in public Bitstring Status Lists ({@link cn.kaowu.platform.certificate.StatusLists}),
  * verifiable offline.</li>
-=======
- * or suspends a numbered certificate with a reason and lifts a suspension (page with a confirm step and the history);
- * append-only {@code certificate_status_change}, audited. The registry's {@code verify} serves the portal's 证书查验.</li>
->>>>>>> feature/tail
  * </ul>
  * Only the portal depends on this module (the registry). Texts are in the bundle {@code i18n/certificate}.
  */
