@@ -25,20 +25,38 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 @ConditionalOnProperty(name = "kaowu.datasource.replica.url")
 class ReplicaConfiguration {
 
+	/**
+	 * The replica's pool, deliberately not a {@code DataSource} bean: a second one would make Spring Boot back off from
+	 * creating the primary {@code dataSource}, and Flyway would migrate the (read-only) replica.
+	 */
+	static final class ReplicaPool implements AutoCloseable {
+
+		final HikariDataSource dataSource;
+
+		ReplicaPool(Environment env) {
+			HikariConfig config = new HikariConfig();
+			config.setJdbcUrl(env.getRequiredProperty("kaowu.datasource.replica.url"));
+			config.setUsername(env.getProperty("kaowu.datasource.replica.username",
+					env.getProperty("spring.datasource.username", "postgres")));
+			config.setPassword(env.getProperty("kaowu.datasource.replica.password",
+					env.getProperty("spring.datasource.password")));
+			config.setPoolName("kaowu-replica");
+			config.setMaximumPoolSize(env.getProperty("kaowu.datasource.replica.pool-size", Integer.class, 20));
+			config.setReadOnly(true);
+			// A missing replica must not stop the platform: connections are tried when used, not at start.
+			config.setInitializationFailTimeout(-1);
+			this.dataSource = new HikariDataSource(config);
+		}
+
+		@Override
+		public void close() {
+			dataSource.close();
+		}
+	}
+
 	@Bean(destroyMethod = "close")
-	static HikariDataSource replicaDataSource(Environment env) {
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(env.getRequiredProperty("kaowu.datasource.replica.url"));
-		config.setUsername(env.getProperty("kaowu.datasource.replica.username",
-				env.getProperty("spring.datasource.username", "postgres")));
-		config.setPassword(env.getProperty("kaowu.datasource.replica.password",
-				env.getProperty("spring.datasource.password")));
-		config.setPoolName("kaowu-replica");
-		config.setMaximumPoolSize(env.getProperty("kaowu.datasource.replica.pool-size", Integer.class, 20));
-		config.setReadOnly(true);
-		// A missing replica must not stop the platform: connections are tried when used, not at start.
-		config.setInitializationFailTimeout(-1);
-		return new HikariDataSource(config);
+	static ReplicaPool replicaPool(Environment env) {
+		return new ReplicaPool(env);
 	}
 
 	/** Wraps the primary {@code dataSource} bean, whichever configuration made it (embedded or external). */
@@ -48,7 +66,7 @@ class ReplicaConfiguration {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof DataSource primary && "dataSource".equals(beanName)) {
-					return routing(primary, beans.getBean("replicaDataSource", DataSource.class));
+					return routing(primary, beans.getBean(ReplicaPool.class).dataSource);
 				}
 				return bean;
 			}
