@@ -24,6 +24,7 @@ import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -74,6 +75,10 @@ class JobRunner {
 		this.slots = new Semaphore(concurrency);
 	}
 
+	/**
+	 * Every node polls (no scheduler lock): the claim's {@code FOR UPDATE SKIP LOCKED} gives each queued job to one
+	 * node, and several polling nodes share the queue.
+	 */
 	@Scheduled(fixedDelayString = "${kaowu.jobs.poll-ms:500}")
 	void poll() {
 		while (slots.tryAcquire()) {
@@ -95,6 +100,7 @@ class JobRunner {
 		}
 	}
 
+	/** Every node beats for the jobs it runs itself (no scheduler lock: another node cannot beat for them). */
 	@Scheduled(fixedDelayString = "${kaowu.jobs.heartbeat-ms:5000}")
 	void heartbeat() {
 		if (!running.isEmpty()) {
@@ -104,8 +110,20 @@ class JobRunner {
 		}
 	}
 
-	/** Fails jobs whose node stopped beating: after a crash or kill -9, their transaction was rolled back. */
+	/**
+	 * The dead-node sweep on one node per tick. It is idempotent and safe on every node (a node's own running jobs
+	 * are excluded, other nodes' jobs are judged by their heartbeat alone), the lock only saves the duplicate
+	 * UPDATEs. At most 2 minutes: the UPDATE takes milliseconds, a lock left by a node killed mid-sweep must not
+	 * stop the sweep for long. At least 5 seconds (half the period): a node whose timer fires a moment after another
+	 * node's sweep skips that tick.
+	 */
 	@Scheduled(fixedDelayString = "${kaowu.jobs.sweep-ms:10000}")
+	@SchedulerLock(name = "job-dead-node-sweep", lockAtMostFor = "PT2M", lockAtLeastFor = "PT5S")
+	void scheduledSweep() {
+		sweep();
+	}
+
+	/** Fails jobs whose node stopped beating: after a crash or kill -9, their transaction was rolled back. */
 	int sweep() {
 		Instant limit = clock.instant().minus(STALE);
 		int failed = jdbc.sql("""
