@@ -41,7 +41,7 @@ class SchedulerLockConventionTest {
 			}
 		}
 		assertThat(scheduled).contains("ScoreLocks.scheduledSweep", "JobRunner.scheduledSweep",
-				"SessionCleanup.deleteExpired");
+				"SessionCleanup.deleteExpired", "EventPublicationRetry.retryFailed");
 		assertThat(unlocked).as("@Scheduled without @SchedulerLock").isEmpty();
 	}
 }
