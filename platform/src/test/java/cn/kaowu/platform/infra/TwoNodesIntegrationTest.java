@@ -15,6 +15,9 @@ import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.KaowuPlatformApplication;
 import cn.kaowu.platform.TestWorld;
 import cn.kaowu.platform.WebSession;
+import cn.kaowu.platform.catalog.CatalogManagement;
+import cn.kaowu.platform.catalog.CertificateForm;
+import cn.kaowu.platform.catalog.CertificateView;
 import cn.kaowu.platform.identity.AccountView;
 import cn.kaowu.platform.job.JobHandler;
 import cn.kaowu.platform.job.JobState;
@@ -50,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two platform nodes on one database, as behind a load balancer: node A is this test's application, node B a second
  * application in the same JVM with {@code spring.datasource.url} pointing at A's PostgreSQL and the same file and key
- * directories. A session made on one node is valid on the other and ends on both at logout; a scheduled task with a
+ * directories. A session made on one node is valid on the other and ends on both at logout, flash attributes cross
+ * over; a scheduled task with a
  * scheduler lock runs once for both nodes' ticks; queued jobs run once each although both nodes poll the queue.
  */
 @IntegrationTest
@@ -80,6 +84,9 @@ class TwoNodesIntegrationTest {
 
 	@Autowired
 	Jobs jobs;
+
+	@Autowired
+	CatalogManagement catalog;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -147,6 +154,26 @@ class TwoNodesIntegrationTest {
 				"newPassword", "Two#Nodes2026", "confirmation", "Two#Nodes2026")).location()).endsWith("/");
 		assertThat(b.get("/").status()).isEqualTo(200);
 		assertThat(a.get("/").status()).isEqualTo(200);
+	}
+
+	/** A refused form kept as flash attributes (messages and the form object) on A is shown by B after the redirect. */
+	@Test
+	void flashAttributesSetOnOneNodeAreShownByTheOther() {
+		AccountView org = world.account(Role.ORG, world.trainingOrg());
+		CertificateView certificate = catalog.createCertificate(world.scopeOf(org),
+				CertificateForm.of(TestWorld.unique("两节点证书")));
+		String category = TestWorld.unique("两节点类别");
+		WebSession a = new WebSession(portA);
+		WebSession b = a.on(portB);
+		a.login(org.username(), TestWorld.PASSWORD);
+		String page = "/sites/checklists?certificateId=" + certificate.id();
+		WebSession.Page refused = a.post(page, "/sites/checklists/" + certificate.id() + "/items",
+				Map.of("category", category, "requirement", " "));
+		assertThat(refused.location()).endsWith(page);
+		WebSession.Page shown = b.get(page);
+		assertThat(shown.status()).isEqualTo(200);
+		assertThat(shown.body()).contains("请填写要求").contains("value=\"" + category + "\"");
+		assertThat(b.get(page).body()).doesNotContain("请填写要求");
 	}
 
 	@Test
