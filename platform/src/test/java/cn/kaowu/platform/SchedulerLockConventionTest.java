@@ -41,7 +41,7 @@ class SchedulerLockConventionTest {
 			}
 		}
 		assertThat(scheduled).contains("ScoreLocks.scheduledSweep", "JobRunner.scheduledSweep",
-				"SessionCleanup.deleteExpired", "EventPublicationRetry.retryFailed");
+				"SessionCleanup.scheduledCleanup", "EventPublicationRetry.retryFailed");
 		assertThat(unlocked).as("@Scheduled without @SchedulerLock").isEmpty();
 	}
 }

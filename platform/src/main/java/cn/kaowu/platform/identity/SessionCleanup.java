@@ -25,6 +25,11 @@ class SessionCleanup {
 	 */
 	@Scheduled(cron = "${kaowu.sessions.cleanup-cron:0 * * * * *}")
 	@SchedulerLock(name = "session-cleanup", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
+	void scheduledCleanup() {
+		deleteExpired();
+	}
+
+	/** Deletes the rows of sessions past their expiry time. */
 	void deleteExpired() {
 		sessions.cleanUpExpiredSessions();
 	}
