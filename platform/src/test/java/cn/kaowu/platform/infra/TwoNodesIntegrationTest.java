@@ -46,6 +46,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @Import(TwoNodesIntegrationTest.NodeParts.class)
+// Node A's context is of this class alone: closed afterwards, so its probe stops ticking for the rest of the run.
+@DirtiesContext
 class TwoNodesIntegrationTest {
 
 	/** Lock attempts per node and task name: both nodes' schedulers tick, only one runs the body. */
