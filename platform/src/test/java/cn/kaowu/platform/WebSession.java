@@ -23,10 +23,7 @@ public final class WebSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient http;
 
 	/** What a browser asks for, so error answers are pages as a person would see them. */
 	private static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
@@ -36,7 +33,20 @@ public final class WebSession {
 	private final String base;
 
 	public WebSession(int port) {
+		this(port, HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build());
+	}
+
+	private WebSession(int port, HttpClient http) {
 		this.base = "http://localhost:" + port;
+		this.http = http;
+	}
+
+	/** The same browser (same cookies) talking to another server: another platform node behind a load balancer. */
+	public WebSession on(int port) {
+		return new WebSession(port, http);
 	}
 
 	public record Page(int status, String body, String location) {

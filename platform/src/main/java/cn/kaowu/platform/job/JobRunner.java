@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,10 @@ class JobRunner {
 		this.slots = new Semaphore(concurrency);
 	}
 
+	/**
+	 * Every node polls (no scheduler lock): the claim's {@code FOR UPDATE SKIP LOCKED} gives each queued job to one
+	 * node, and several polling nodes share the queue.
+	 */
 	@Scheduled(fixedDelayString = "${kaowu.jobs.poll-ms:500}")
 	void poll() {
 		while (slots.tryAcquire()) {
@@ -117,6 +122,7 @@ class JobRunner {
 		}
 	}
 
+	/** Every node beats for the jobs it runs itself (no scheduler lock: another node cannot beat for them). */
 	@Scheduled(fixedDelayString = "${kaowu.jobs.heartbeat-ms:5000}")
 	void heartbeat() {
 		if (!running.isEmpty()) {
@@ -127,10 +133,22 @@ class JobRunner {
 	}
 
 	/**
+	 * The dead-node sweep on one node per tick. It is idempotent and safe on every node (a node's own running jobs
+	 * are excluded, other nodes' jobs are judged by their heartbeat alone), the lock only saves the duplicate
+	 * UPDATEs. At most 2 minutes: the UPDATE takes milliseconds, a lock left by a node killed mid-sweep must not
+	 * stop the sweep for long. At least 5 seconds (half the period): a node whose timer fires a moment after another
+	 * node's sweep skips that tick.
+	 */
+	@Scheduled(fixedDelayString = "${kaowu.jobs.sweep-ms:10000}")
+	@SchedulerLock(name = "job-dead-node-sweep", lockAtMostFor = "PT2M", lockAtLeastFor = "PT5S")
+	void scheduledSweep() {
+		sweep();
+	}
+
+	/**
 	 * Jobs whose node stopped beating (crash, kill -9): their transaction was rolled back, so they are queued again for
 	 * any node, or failed after {@link #MAX_ATTEMPTS} claims.
 	 */
-	@Scheduled(fixedDelayString = "${kaowu.jobs.sweep-ms:10000}")
 	int sweep() {
 		Instant limit = clock.instant().minus(STALE);
 		int swept = jdbc.sql("""

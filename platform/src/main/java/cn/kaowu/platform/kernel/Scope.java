@@ -1,11 +1,14 @@
 package cn.kaowu.platform.kernel;
 
+import java.io.Serializable;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * Who is asking and which data they may see. Every query takes one. An administrator sees everything;
  * a college sees its own organisation; a province sees its province; a city its city; an ORG its own
- * organisation (its certificates).
+ * organisation (its certificates). Serializable: the logged-in user's scope is part of the security context kept in
+ * the session, which is stored in the database.
  *
  * @param accountId the account, or {@code null} for system work (jobs, demo loader)
  * @param role the role of the account
@@ -14,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param cityId the city the organisation lies in, if any
  */
 public record Scope(@Nullable Long accountId, String username, Role role, @Nullable Long organisationId,
-		@Nullable Long provinceId, @Nullable Long cityId) {
+		@Nullable Long provinceId, @Nullable Long cityId) implements Serializable {
 
 	/** The scope of background work started by the system itself. */
 	public static Scope system() {

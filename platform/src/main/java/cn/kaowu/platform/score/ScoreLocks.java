@@ -10,6 +10,7 @@ import cn.kaowu.platform.audit.AuditRecord;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.plan.ExamPlans;
 import cn.kaowu.platform.plan.PlanView;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +52,20 @@ public class ScoreLocks {
 		this.clock = clock;
 	}
 
-	/** Locks every plan with unlocked scores whose publication has ended; returns how many plans it locked. */
+	/**
+	 * The scheduled sweep, on one node per tick. Two nodes sweeping at once would still be correct (the second
+	 * node's {@code ON CONFLICT DO NOTHING} and {@code WHERE NOT locked} find nothing left to do), but would read every
+	 * open plan twice. At most 10 minutes: a sweep over every
+	 * open plan takes seconds, and a lock left by a node that died mid-sweep then expires before long. At least 30
+	 * seconds (half the one-minute period): a node whose timer fires just after another node's sweep skips it.
+	 */
 	@Scheduled(fixedDelayString = "${kaowu.scores.lock-sweep-ms:60000}", initialDelayString = "${kaowu.scores.lock-sweep-ms:60000}")
+	@SchedulerLock(name = "score-lock-sweep", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+	public void scheduledSweep() {
+		sweep();
+	}
+
+	/** Locks every plan with unlocked scores whose publication has ended; returns how many plans it locked. */
 	public int sweep() {
 		Instant now = clock.instant();
 		int locked = 0;

@@ -1,9 +1,18 @@
 package cn.kaowu.platform.site;
 
+import java.io.Serial;
+import java.io.Serializable;
+
 import org.jspecify.annotations.Nullable;
 
-/** Input of a checklist item (page form and REST body). */
-public class ChecklistItemForm {
+/**
+ * Input of a checklist item (page form and REST body). Serializable: a refused form is kept as a flash attribute,
+ * which lives in the session, and sessions are stored in the database.
+ */
+public class ChecklistItemForm implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private @Nullable String category;
 

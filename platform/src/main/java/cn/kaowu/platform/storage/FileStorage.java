@@ -1,6 +1,7 @@
 package cn.kaowu.platform.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +131,14 @@ public class FileStorage {
 	/** The file's bytes; the caller has checked that the scope may see the record referencing it. */
 	public byte[] read(UUID id) {
 		return blobs.get(id).orElseThrow(() -> new NotFoundProblem("文件", id));
+	}
+
+	/**
+	 * The file's content as a stream, for large files (result packages) that should not be held in memory; the
+	 * caller closes it, and has checked that the scope may see the record referencing it.
+	 */
+	public InputStream open(UUID id) {
+		return blobs.open(id).orElseThrow(() -> new NotFoundProblem("文件", id));
 	}
 
 	/**
