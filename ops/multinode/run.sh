@@ -67,7 +67,7 @@ timezone = 'Asia/Shanghai'
 EOF
 runuser -u postgres -- "$PG/pg_ctl" -D "$W/pg/primary" -l "$W/pg/primary.log" -w start >/dev/null
 "$PG/createdb" -h 127.0.0.1 -p $P_PRIMARY -U postgres kaowu
-runuser -u postgres -- "$PG/pg_basebackup" -h 127.0.0.1 -p $P_PRIMARY -U postgres -D "$W/pg/replica" -R -X stream
+runuser -u postgres -- "$PG/pg_basebackup" -h 127.0.0.1 -p $P_PRIMARY -U postgres -D "$W/pg/replica" -R -X stream --checkpoint=fast
 sed -i "s/^port = $P_PRIMARY/port = $P_REPLICA/" "$W/pg/replica/postgresql.conf"
 runuser -u postgres -- "$PG/pg_ctl" -D "$W/pg/replica" -l "$W/pg/replica.log" -w start >/dev/null
 [ "$(psql_r 'SELECT pg_is_in_recovery()')" = t ] || fail "the replica is not a standby"

@@ -217,9 +217,9 @@ class JobRunner {
 			handler.run(context);
 			jdbc.sql("""
 					UPDATE job SET state = 'SUCCEEDED', finished_at = ?, processed = GREATEST(processed, ?), total = ?,
-					  succeeded = ?, failed = ?, message = ? WHERE id = ?""")
+					  succeeded = ?, failed = ?, message = ? WHERE id = ? AND state = 'RUNNING' AND claimed_by = ?""")
 				.params(now(), context.processed, context.total, context.succeeded, context.failed, context.message,
-						job.id())
+						job.id(), node)
 				.update();
 			outcome = "succeeded";
 		}
@@ -229,8 +229,9 @@ class JobRunner {
 			if (!(e instanceof DomainException)) {
 				log.error("Job {} ({}) failed", job.id(), job.kind(), e);
 			}
-			jdbc.sql("UPDATE job SET state = 'FAILED', finished_at = ?, message = ? WHERE id = ?")
-				.params(now(), message, job.id())
+			// Only while this node still holds the claim: a job swept away from a node that stalled is another's now.
+			jdbc.sql("UPDATE job SET state = 'FAILED', finished_at = ?, message = ? WHERE id = ? AND state = 'RUNNING' AND claimed_by = ?")
+				.params(now(), message, job.id(), node)
 				.update();
 		}
 		finally {
