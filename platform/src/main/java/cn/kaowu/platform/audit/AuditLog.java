@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import cn.kaowu.exampackage.Sm3;
+import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.CurrentScope;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PageResult;
@@ -74,8 +75,11 @@ public class AuditLog {
 				head.lastHash(), hash);
 	}
 
-	/** Recomputes every hash and link of the chain. */
-	@Transactional(readOnly = true)
+	/**
+	 * Recomputes every hash and link of the chain. One snapshot (REPEATABLE READ) for the entries and the head, so
+	 * that an entry appended while the chain is read is not taken for a truncation.
+	 */
+	@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
 	public AuditVerification verify() {
 		return verify(jdbc);
 	}
@@ -115,17 +119,54 @@ public class AuditLog {
 		return new AuditVerification(true, checked.get(), null, null);
 	}
 
+	/**
+	 * What the audit search filters on; every part optional. {@code from} and {@code to} are inclusive days, Beijing
+	 * time.
+	 */
+	public record Filter(@Nullable String entityType, @Nullable String entityId, @Nullable String action,
+			@Nullable String actor, java.time.@Nullable LocalDate from, java.time.@Nullable LocalDate to) {
+
+		public static Filter none() {
+			return new Filter(null, null, null, null, null, null);
+		}
+	}
+
 	/** Entries visible to the scope (the administrator sees all; others their organisation's), newest first. */
 	@Transactional(readOnly = true)
 	public PageResult<AuditEntry> list(Scope scope, @Nullable String entityType, @Nullable String entityId,
 			PageQuery page) {
+		return list(scope, new Filter(entityType, entityId, null, null, null, null), page);
+	}
+
+	/**
+	 * The search of the audit page: by object, action (its prefix, e.g. {@code score.}), actor and days; the
+	 * administrator sees all entries, others their organisation's, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<AuditEntry> list(Scope scope, Filter filter, PageQuery page) {
 		Where where = Where.start();
 		if (!scope.isAdmin()) {
 			where.and("organisation_id = ?", scope.requireOrganisation());
 		}
-		return where.andIf(entityType, "entity_type = ?")
-			.andIf(entityId, "entity_id = ?")
-			.page(jdbc, "SELECT *", "FROM audit_entry", "seq DESC", page, MAPPER);
+		where.andIf(blankToNull(filter.entityType()), "entity_type = ?")
+			.andIf(blankToNull(filter.entityId()), "entity_id = ?")
+			.andIf(blankToNull(filter.actor()), "actor_name = ?");
+		String action = blankToNull(filter.action());
+		if (action != null) {
+			where.and("action LIKE ?", action.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (filter.from() != null) {
+			where.and("occurred_at >= ?", Timestamp.from(filter.from().atStartOfDay(AdjustableClock.CHINA).toInstant()));
+		}
+		if (filter.to() != null) {
+			where.and("occurred_at < ?",
+					Timestamp.from(filter.to().plusDays(1).atStartOfDay(AdjustableClock.CHINA).toInstant()));
+		}
+		return where.page(jdbc, "SELECT *", "FROM audit_entry", "seq DESC", page, MAPPER);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	private static final RowMapper<AuditEntry> MAPPER = (rs, n) -> new AuditEntry(rs.getLong("seq"),

@@ -61,13 +61,39 @@ class EmbeddedPostgresConfiguration {
 		return builder;
 	}
 
+	/**
+	 * The application connects as {@code kaowu.db.app-role} (default {@code kaowu_app}), not as the owner of the
+	 * tables: Flyway migrates as the owner ({@code postgres}) and grants the role what it needs, except UPDATE, DELETE
+	 * and TRUNCATE on the audit trail ({@code db/migration/afterMigrate.sql}).
+	 */
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedPostgres postgres, @Value("${kaowu.db.app-role:kaowu_app}") String appRole)
+			throws java.sql.SQLException {
+		ensureRole(postgres, appRole);
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-		config.setUsername("postgres");
+		config.setJdbcUrl(postgres.getJdbcUrl(appRole, "postgres"));
+		config.setUsername(appRole);
 		config.setPoolName("kaowu-embedded");
 		config.setMaximumPoolSize(20);
 		return new HikariDataSource(config);
+	}
+
+	/** Flyway migrates as the owner; the application's own pool has fewer rights. */
+	@Bean
+	org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer ownerMigrates(EmbeddedPostgres postgres) {
+		return configuration -> configuration.dataSource(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+	}
+
+	/** Creates the login role once (trust authentication on loopback, like the owner). */
+	static void ensureRole(EmbeddedPostgres postgres, String role) throws java.sql.SQLException {
+		if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("kaowu.db.app-role must be a plain lower-case name: " + role);
+		}
+		try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+			s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+					+ "CREATE ROLE " + role + " LOGIN; END IF; END $$");
+			s.execute("GRANT CONNECT ON DATABASE postgres TO " + role);
+			s.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + role);
+		}
 	}
 }

@@ -47,6 +47,22 @@ public class DomainException extends RuntimeException {
 		return fieldProblems;
 	}
 
+	/** The key with its arguments and field problems, so a log line or a failed test says what was wrong. */
+	@Override
+	public String getMessage() {
+		StringBuilder text = new StringBuilder(messageKey);
+		if (args.length > 0) {
+			text.append(java.util.Arrays.toString(args));
+		}
+		for (FieldProblem p : fieldProblems) {
+			text.append(' ').append(p.field()).append(": ").append(p.messageKey());
+			if (p.args().length > 0) {
+				text.append(java.util.Arrays.toString(p.args()));
+			}
+		}
+		return text.toString();
+	}
+
 	/** A problem with one field (or one cell of an imported row). */
 	public record FieldProblem(String field, String messageKey, Object... args) {
 	}

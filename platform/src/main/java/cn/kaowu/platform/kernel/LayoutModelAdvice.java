@@ -22,7 +22,10 @@ class LayoutModelAdvice {
 
 	private final List<MenuItem> items;
 
-	LayoutModelAdvice(List<MenuItem> items) {
+	private final List<PageAlert.Source> alertSources;
+
+	LayoutModelAdvice(List<MenuItem> items, List<PageAlert.Source> alertSources) {
+		this.alertSources = alertSources;
 		this.items = items.stream()
 			.sorted(Comparator.comparing(MenuItem::group).thenComparing(MenuItem::order))
 			.toList();
@@ -41,6 +44,15 @@ class LayoutModelAdvice {
 			}
 		}
 		return groups.entrySet().stream().map(e -> new MenuGroup(e.getKey(), e.getValue())).toList();
+	}
+
+	@ModelAttribute("pageAlerts")
+	List<PageAlert> pageAlerts() {
+		var scope = CurrentScope.find();
+		if (scope.isEmpty()) {
+			return List.of();
+		}
+		return alertSources.stream().flatMap(source -> source.alerts(scope.get()).stream()).toList();
 	}
 
 	@ModelAttribute("currentPath")

@@ -88,7 +88,8 @@ class BackupRestoreIntegrationTest {
 		assertThat(backup.resolve("SHA256SUMS")).content().contains("kaowu.dump", "keys.tar.gz");
 
 		String fresh = "restored_" + System.nanoTime();
-		try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+		// The owner creates databases; the application's role (kaowu_app) may not.
+		try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
 			s.execute("CREATE DATABASE " + fresh);
 		}
 		try {
@@ -112,7 +113,7 @@ class BackupRestoreIntegrationTest {
 			assertThat(refusal).contains("目标数据库不是空的");
 		}
 		finally {
-			try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+			try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
 				s.execute("DROP DATABASE IF EXISTS " + fresh + " WITH (FORCE)");
 			}
 		}

@@ -14,7 +14,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** hongke's demo plans: one published with registration open now, one draft; loading again adds nothing. */
+/**
+ * hongke's demo plans: one published with registration open now, one draft, and one finished (the certificates' demo,
+ * its publication long over); loading again adds nothing.
+ */
 @IntegrationTest
 @TestPropertySource(properties = "kaowu.demo.enabled=true")
 class PlanDemoDataIntegrationTest {
@@ -38,9 +41,13 @@ class PlanDemoDataIntegrationTest {
 			.stream()
 			.filter(p -> p.certificateName().equals("网店运营推广"))
 			.toList();
-		assertThat(all).extracting(PlanView::status).containsExactlyInAnyOrder(PlanStatus.PUBLISHED, PlanStatus.DRAFT);
-		PlanView open = all.stream().filter(PlanView::isPublished).findFirst().orElseThrow();
-		assertThat(open.isRegistrationOpen(clock.instant())).isTrue();
+		assertThat(all).extracting(PlanView::status)
+			.containsExactlyInAnyOrder(PlanStatus.PUBLISHED, PlanStatus.PUBLISHED, PlanStatus.DRAFT);
+		PlanView open = all.stream().filter(p -> p.isPublished() && p.isRegistrationOpen(clock.instant()))
+			.findFirst().orElseThrow();
+		assertThat(all).filteredOn(p -> p.isPublished() && p != open)
+			.singleElement()
+			.satisfies(finished -> assertThat(finished.publication().over(clock.instant())).isTrue());
 		assertThat(open.levels()).extracting(PlanLevel::level)
 			.containsExactly(CertificateLevel.JUNIOR, CertificateLevel.INTERMEDIATE);
 		assertThat(open.subjects()).hasSize(4)
@@ -49,6 +56,6 @@ class PlanDemoDataIntegrationTest {
 
 		steps.forEach(DemoStep::run);
 		assertThat(plans.list(Scope.system(), new PlanManagement.PlanFilter(null, open.certificateId(), null, null),
-				PageQuery.of(1, 100)).total()).isEqualTo(2);
+				PageQuery.of(1, 100)).total()).isEqualTo(3);
 	}
 }

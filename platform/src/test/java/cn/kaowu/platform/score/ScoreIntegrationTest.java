@@ -148,9 +148,11 @@ class ScoreIntegrationTest {
 		String importPath = "/api/v1/scores/plans/" + plan.id() + "/import";
 
 		// One second before the registration window: refused, naming the window.
-		clock.setInstant(plan.scoreRegistration().opensAt().minusSeconds(1));
-		// (API tokens last 12 hours of the platform's clock: log in after moving it.)
+		// (API tokens last 12 hours of the platform's clock: log in after moving it, and before the last second, since
+		// the clock keeps ticking and a slow login would carry the request into the window.)
+		clock.setInstant(plan.scoreRegistration().opensAt().minusSeconds(60));
 		Multipart orgUpload = new Multipart(port, w.s().r().setting().orgAccount().username(), TestWorld.PASSWORD);
+		clock.setInstant(plan.scoreRegistration().opensAt().minusSeconds(1));
 		var early = orgUpload.post(importPath, Map.of(), "成绩.xlsx", file);
 		assertThat(early.status()).isEqualTo(409);
 		assertThat(early.body().path("detail").asString()).contains(plan.scoreRegistration().toString());

@@ -35,9 +35,15 @@ class AuditApi {
 	@GetMapping("/api/v1/audit")
 	@Operation(summary = "审计日志（本机构范围，分页）")
 	PageResult<AuditEntry> listApi(Scope scope, @RequestParam(required = false) String entityType,
-			@RequestParam(required = false) String entityId, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return audit.list(scope, entityType, entityId, PageQuery.of(page, size));
+			@RequestParam(required = false) String entityId, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String actor,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return audit.list(scope, new AuditLog.Filter(entityType, entityId, action, actor, from, to),
+				PageQuery.of(page, size));
 	}
 
 }

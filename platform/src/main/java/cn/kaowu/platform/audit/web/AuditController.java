@@ -1,15 +1,17 @@
 package cn.kaowu.platform.audit.web;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import cn.kaowu.platform.audit.AuditLog;
-import cn.kaowu.platform.audit.AuditVerification;
+import cn.kaowu.platform.audit.AuditChainCheck;
 import cn.kaowu.platform.kernel.MenuItem;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,26 +25,34 @@ class AuditController {
 
 	private final AuditLog audit;
 
+	private final AuditChainCheck checks;
+
 	private final ProblemMessages messages;
 
-	AuditController(AuditLog audit, ProblemMessages messages) {
+	AuditController(AuditLog audit, AuditChainCheck checks, ProblemMessages messages) {
 		this.audit = audit;
+		this.checks = checks;
 		this.messages = messages;
 	}
 
 	@GetMapping("/admin/audit")
 	String list(Scope scope, @RequestParam(required = false) String entityType,
-			@RequestParam(required = false) String entityId, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, Model model) {
-		model.addAttribute("result", audit.list(scope, entityType, entityId, PageQuery.of(page, size)));
-		model.addAttribute("entityType", entityType);
-		model.addAttribute("entityId", entityId);
+			@RequestParam(required = false) String entityId, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String actor,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+		scope.requireAdmin();
+		AuditLog.Filter filter = new AuditLog.Filter(entityType, entityId, action, actor, from, to);
+		model.addAttribute("result", audit.list(scope, filter, PageQuery.of(page, size)));
+		model.addAttribute("filter", filter);
+		model.addAttribute("lastCheck", checks.latest().orElse(null));
 		return "admin/audit";
 	}
 
 	@PostMapping("/admin/audit/verify")
-	String verify(RedirectAttributes redirect) {
-		AuditVerification result = audit.verify();
+	String verify(Scope scope, RedirectAttributes redirect) {
+		AuditChainCheck.Check result = checks.checkNow(scope);
 		if (result.intact()) {
 			redirect.addFlashAttribute("success", messages.text("audit.verify.ok", result.entriesChecked()));
 		}
