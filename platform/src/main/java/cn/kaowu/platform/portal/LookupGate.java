@@ -20,12 +20,17 @@ final class LookupGate {
 
 	private final Set<String> trustedProxies;
 
-	private final RateLimiter byAddress = new RateLimiter(LIMIT, WINDOW);
+	private final RateLimiter byAddress;
 
-	private final RateLimiter byIdNumber = new RateLimiter(LIMIT, WINDOW);
+	private final RateLimiter byIdNumber;
 
-	/** @param trustedProxies the configured {@code kaowu.portal.trusted-proxies} (blanks ignored) */
-	LookupGate(List<String> trustedProxies) {
+	/**
+	 * @param trustedProxies the configured {@code kaowu.portal.trusted-proxies} (blanks ignored)
+	 * @param maxKeys the most keys each limit holds ({@code kaowu.portal.rate-limit-keys})
+	 */
+	LookupGate(List<String> trustedProxies, long maxKeys) {
+		this.byAddress = new RateLimiter(LIMIT, WINDOW, maxKeys);
+		this.byIdNumber = new RateLimiter(LIMIT, WINDOW, maxKeys);
 		this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
 	}
 
@@ -33,7 +38,10 @@ final class LookupGate {
 		return ClientAddress.resolve(remoteAddress, forwardedFor, trustedProxies);
 	}
 
-	/** Counts the attempt against the address, then the ID number; {@link TooManyLookups} over either limit. */
+	/**
+	 * Counts the attempt against the address, then the ID number (or whatever else names the person, e.g. a
+	 * certificate for a download); {@link TooManyLookups} over either limit.
+	 */
 	void admit(String clientAddress, String idNumber, Instant now) {
 		RateLimiter.Decision address = byAddress.acquire(clientAddress, now);
 		if (!address.allowed()) {
