@@ -48,11 +48,23 @@ public class CertificatePdfs {
 	 * confirmed by both sides and numbered.
 	 */
 	public byte[] pdf(Scope scope, long issueId) {
+		return pdf(scope, issueId, null);
+	}
+
+	/**
+	 * The signed electronic certificate of a row whatever the college's {@link DeliveryMode}: what the holder
+	 * downloads from the portal (a paper certificate, if the ORG chose paper, comes from the college besides).
+	 */
+	public byte[] electronicPdf(Scope scope, long issueId) {
+		return pdf(scope, issueId, DeliveryMode.ELECTRONIC);
+	}
+
+	private byte[] pdf(Scope scope, long issueId, @Nullable DeliveryMode only) {
 		IssueView row = certificates.get(scope, issueId);
 		if (row.status() != IssueStatus.FINAL || row.certificateNumber() == null) {
 			throw new DomainException(HttpStatus.CONFLICT, "certificate.error.notFinal", row.name());
 		}
-		DeliveryMode mode = certificates.deliveryMode(row.planId(), row.collegeId());
+		DeliveryMode mode = only != null ? only : certificates.deliveryMode(row.planId(), row.collegeId());
 		return renderer.render(new CertificateRenderer.Sheet(row, mode, candidates.photoOf(row.candidateId()).orElse(null),
 				mode == DeliveryMode.ELECTRONIC ? certificates.stampImageOf(row.collegeId()).orElse(null) : null));
 	}

@@ -79,11 +79,14 @@ public class ShareCodes {
 
 	/** A share code as its holder lists it (the code itself is never shown again, only its first four characters). */
 	public record CodeView(long id, long issueId, String certificateNumber, String hint, Instant createdAt,
-			Instant expiresAt, @Nullable Instant revokedAt, CodeState state) {
+			Instant expiresAt, @Nullable Instant revokedAt, CodeState state) implements Serializable {
 	}
 
-	/** A new code, in full ({@code XXXX-XXXX-XXXX}), shown this once. */
-	public record Created(String code, CodeView view) {
+	/**
+	 * A new code, in full ({@code XXXX-XXXX-XXXX}), shown this once. Serializable: the page shows it after a redirect,
+	 * as a flash attribute kept in the session, and sessions live in PostgreSQL.
+	 */
+	public record Created(String code, CodeView view) implements Serializable {
 	}
 
 	/** What the employer sees with a valid code. */

@@ -63,6 +63,18 @@ public class Enrollments {
 			.list();
 	}
 
+	/**
+	 * The ID number the candidate registered for the plan with (one index probe of
+	 * {@code registration_record_once}); empty when there is no such record. Unscoped: the caller checks (the public
+	 * 证书查验 compares it with what the visitor typed).
+	 */
+	public java.util.Optional<String> idNumberOf(long planId, long candidateId) {
+		return jdbc.sql("SELECT id_number FROM registration_record WHERE candidate_id = ? AND plan_id = ? LIMIT 1")
+			.params(candidateId, planId)
+			.query(String.class)
+			.optional();
+	}
+
 	public List<Registered> registered(long planId) {
 		return jdbc.sql("""
 				SELECT id, candidate_id, plan_subject_id, level_id, level, subject_name, subject_code, name, id_number,

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * 证书查验 without a login: certificate number and full ID number; rate limited per client address and per ID number
- * like {@link ScoreLookup} (same limit and window), one answer for every kind of miss, the status read afresh.
+ * like {@link ScoreLookup} (same limit and window), one answer for every kind of miss (the same work for each, see
+ * {@link CertificateRegistry#verify}), the unchanging part cached and the status read afresh.
  */
 @Service
 public class CertificateVerification {
@@ -39,10 +40,11 @@ public class CertificateVerification {
 	private final LookupGate gate;
 
 	CertificateVerification(CertificateRegistry registry, Clock clock,
-			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies, MeterRegistry meters) {
+			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies,
+			@Value("${kaowu.portal.rate-limit-keys:100000}") long rateLimitKeys, MeterRegistry meters) {
 		this.registry = registry;
 		this.clock = clock;
-		this.gate = new LookupGate("certificate", trustedProxies, meters);
+		this.gate = new LookupGate("certificate", trustedProxies, rateLimitKeys, meters);
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */

@@ -25,21 +25,24 @@ final class LookupGate {
 
 	private final Set<String> trustedProxies;
 
-	private final RateLimiter byAddress = new RateLimiter(LIMIT, WINDOW);
+	private final RateLimiter byAddress;
 
-	private final RateLimiter byIdNumber = new RateLimiter(LIMIT, WINDOW);
+	private final RateLimiter byIdNumber;
 
 	private final String kind;
 
 	private final MeterRegistry meters;
 
 	/**
-	 * @param kind the lookup's name in the metrics ({@code score}, {@code certificate})
+	 * @param kind the lookup's name in the metrics ({@code score}, {@code certificate}, {@code share})
 	 * @param trustedProxies the configured {@code kaowu.portal.trusted-proxies} (blanks ignored)
+	 * @param maxKeys the most keys each limit holds ({@code kaowu.portal.rate-limit-keys})
 	 */
-	LookupGate(String kind, List<String> trustedProxies, MeterRegistry meters) {
+	LookupGate(String kind, List<String> trustedProxies, long maxKeys, MeterRegistry meters) {
 		this.kind = kind;
 		this.meters = meters;
+		this.byAddress = new RateLimiter(LIMIT, WINDOW, maxKeys);
+		this.byIdNumber = new RateLimiter(LIMIT, WINDOW, maxKeys);
 		this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
 	}
 
@@ -68,7 +71,10 @@ final class LookupGate {
 		}
 	}
 
-	/** Counts the attempt against the address, then the ID number; {@link TooManyLookups} over either limit. */
+	/**
+	 * Counts the attempt against the address, then the ID number (or whatever else names the person, e.g. a
+	 * certificate for a download); {@link TooManyLookups} over either limit.
+	 */
 	void admit(String clientAddress, String idNumber, Instant now) {
 		RateLimiter.Decision address = byAddress.acquire(clientAddress, now);
 		if (!address.allowed()) {

@@ -5,13 +5,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.kaowu.platform.certificate.CertificateRegistry;
+import cn.kaowu.platform.enrollment.Enrollments;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import cn.kaowu.platform.plan.ExamPlans;
 import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.score.ScoreManagement;
@@ -35,10 +41,32 @@ public class ScoreLookup {
 	/** One subject's score; {@code score} null for 缺考. */
 	public record SubjectScore(String level, String subject, @Nullable BigDecimal score, boolean absent,
 			boolean passed) {
+
+		/** 初级理论, never 初级初级理论 (see {@code CertificateLevel.withSubject}). */
+		public String label() {
+			return subject.startsWith(level) ? subject : level + subject;
+		}
 	}
 
-	/** A plan's published scores of the candidate. */
-	public record PlanScores(String plan, String certificate, List<SubjectScore> subjects) {
+	/**
+	 * One of the holder's numbered certificates of the plan (revoked ones are not listed); {@code downloadToken} is a
+	 * short-lived signed link ({@link PortalDownloads}) for a valid one, null for a suspended one.
+	 */
+	public record HeldCertificate(String number, String level, CertificateRegistry.Standing standing,
+			@Nullable String downloadToken) {
+	}
+
+	/** A plan's published scores of the candidate, and their certificates of it (status read afresh). */
+	public record PlanScores(String plan, String certificate, List<SubjectScore> subjects,
+			List<HeldCertificate> certificates) {
+	}
+
+	/** What is cached of a found lookup whose plans' scores are all locked: everything but the certificates. */
+	private record Scores(String name, List<PlanEntry> plans) {
+	}
+
+	private record PlanEntry(long planId, long candidateId, String plan, String certificate,
+			List<SubjectScore> subjects) {
 	}
 
 	/** What the candidate sees: the masked name and the scores per plan. */
@@ -49,16 +77,41 @@ public class ScoreLookup {
 
 	private final ExamPlans plans;
 
+	private final Enrollments enrollments;
+
+	private final CertificateRegistry certificates;
+
+	private final PortalDownloads downloads;
+
 	private final Clock clock;
 
 	private final LookupGate gate;
 
-	ScoreLookup(ScoreManagement scores, ExamPlans plans, Clock clock,
-			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies, MeterRegistry meters) {
+	/**
+	 * Found lookups (by ID number and ticket) of plans whose scores are locked: they cannot change any more. Bounded;
+	 * the certificates of the answer are not cached (their status must show at once).
+	 */
+	private final Cache<String, Scores> locked;
+
+	ScoreLookup(ScoreManagement scores, ExamPlans plans, Enrollments enrollments, CertificateRegistry certificates,
+			PortalDownloads downloads, Clock clock,
+			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies,
+			@Value("${kaowu.portal.rate-limit-keys:100000}") long rateLimitKeys,
+			@Value("${kaowu.portal.score-cache-size:100000}") long cacheSize, MeterRegistry meters) {
 		this.scores = scores;
 		this.plans = plans;
+		this.enrollments = enrollments;
+		this.certificates = certificates;
+		this.downloads = downloads;
 		this.clock = clock;
-		this.gate = new LookupGate("score", trustedProxies, meters);
+		this.gate = new LookupGate("score", trustedProxies, rateLimitKeys, meters);
+		this.locked = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(Duration.ofMinutes(30))
+			.recordStats().build();
+	}
+
+	/** The locked-scores cache's statistics (a hit answers without reading scores). */
+	public CacheStats cacheStats() {
+		return locked.stats();
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */
@@ -89,21 +142,51 @@ public class ScoreLookup {
 	}
 
 	private Optional<Found> find(String id, String ticket, Instant now) {
+		String key = id + "\n" + ticket;
+		Scores cached = locked.getIfPresent(key);
+		Scores found = cached != null ? cached : read(id, ticket, now);
+		if (found == null) {
+			return Optional.empty();
+		}
+		if (cached == null && found.plans().stream()
+			.allMatch(p -> plans.find(p.planId()).map(v -> v.scoresLocked(now)).orElse(false))) {
+			locked.put(key, found);
+		}
+		List<PlanScores> out = new ArrayList<>();
+		for (PlanEntry p : found.plans()) {
+			List<HeldCertificate> held = certificates.issuedTo(p.planId(), p.candidateId()).stream()
+				.filter(c -> c.standing() != CertificateRegistry.Standing.REVOKED)
+				.map(c -> new HeldCertificate(c.certificateNumber(), c.level(), c.standing(),
+						c.standing() == CertificateRegistry.Standing.VALID ? downloads.token(c.issueId(), now) : null))
+				.toList();
+			out.add(new PlanScores(p.plan(), p.certificate(), p.subjects(), held));
+		}
+		return Optional.of(new Found(found.name(), out));
+	}
+
+	private @Nullable Scores read(String id, String ticket, Instant now) {
 		List<ScoreView> found = scores.publishedScoresOf(id, ticket, now);
 		if (found.isEmpty()) {
-			return Optional.empty();
+			return null;
 		}
 		Map<Long, List<SubjectScore>> byPlan = new LinkedHashMap<>();
 		for (ScoreView s : found) {
 			byPlan.computeIfAbsent(s.planId(), k -> new ArrayList<>())
 				.add(new SubjectScore(s.level().label(), s.subjectName(), s.score(), s.absent(), s.passed()));
 		}
-		List<PlanScores> out = new ArrayList<>();
+		Map<Long, Long> candidateOfPlan = new HashMap<>();
+		for (Enrollments.Registered r : enrollments.byTicket(ticket)) {
+			if (r.idNumber().equalsIgnoreCase(id)) {
+				candidateOfPlan.put(r.planId(), r.candidateId());
+			}
+		}
+		List<PlanEntry> out = new ArrayList<>();
 		byPlan.forEach((planId, subjects) -> {
 			PlanView plan = plans.find(planId).orElseThrow();
-			out.add(new PlanScores(plan.name(), plan.certificateName(), subjects));
+			out.add(new PlanEntry(planId, candidateOfPlan.getOrDefault(planId, -1L), plan.name(),
+					plan.certificateName(), List.copyOf(subjects)));
 		});
-		return Optional.of(new Found(maskName(found.getFirst().name()), out));
+		return new Scores(maskName(found.getFirst().name()), List.copyOf(out));
 	}
 
 	/** 张三丰 → 张*丰, 张三 → 张*, 欧阳小明 → 欧**明; one character stays. */

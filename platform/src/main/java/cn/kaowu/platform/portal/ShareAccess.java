@@ -28,14 +28,16 @@ public class ShareAccess {
 
 	private final LookupGate holders;
 
-	private final RateLimiter codesByAddress = new RateLimiter(LookupGate.LIMIT, LookupGate.WINDOW);
+	private final RateLimiter codesByAddress;
 
 	ShareAccess(ShareCodes shares, Clock clock,
 			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies,
+			@Value("${kaowu.portal.rate-limit-keys:100000}") long rateLimitKeys,
 			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.shares = shares;
 		this.clock = clock;
-		this.holders = new LookupGate("share", trustedProxies, meters);
+		this.holders = new LookupGate("share", trustedProxies, rateLimitKeys, meters);
+		this.codesByAddress = new RateLimiter(LookupGate.LIMIT, LookupGate.WINDOW, rateLimitKeys);
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */

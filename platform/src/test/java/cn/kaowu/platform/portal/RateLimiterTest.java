@@ -70,4 +70,18 @@ class RateLimiterTest {
 		assertThat(limiter.size()).isEqualTo(10_000);
 		assertThat(limiter.acquire("new-0", T0.plusSeconds(62)).allowed()).isTrue();
 	}
+
+	@Test
+	void aMillionDistinctKeysStayWithinTheBound() {
+		RateLimiter limiter = new RateLimiter(10, Duration.ofMinutes(1), 5_000);
+		for (int i = 0; i < 1_000_000; i++) {
+			assertThat(limiter.acquire("1101011990" + i, T0.plusMillis(i / 100)).allowed()).isTrue();
+		}
+		assertThat(limiter.size()).isLessThanOrEqualTo(5_000);
+		// The most recent keys are still counted.
+		for (int i = 0; i < 9; i++) {
+			limiter.acquire("1101011990999999", T0.plusSeconds(11));
+		}
+		assertThat(limiter.acquire("1101011990999999", T0.plusSeconds(11)).allowed()).isFalse();
+	}
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +30,20 @@ class PortalApi {
 		this.lookup = lookup;
 	}
 
-	@Operation(summary = "Published scores by ID number and ticket number; 404 for any miss, 429 over the limit")
+	/** A constant answer (the baseline of {@code bench/run lookup}; a load balancer's liveness probe). */
+	record Ping(String status) {
+	}
+
+	private static final Ping PONG = new Ping("ok");
+
+	@Operation(summary = "Constant JSON, no database: the portal is up")
+	@GetMapping("/ping")
+	Ping ping() {
+		return PONG;
+	}
+
+	@Operation(summary = "Published scores by ID number and ticket number, with the holder's certificates and their "
+			+ "download tokens (10 min); 404 for any miss, 429 over the limit")
 	@PostMapping("/scores")
 	ScoreLookup.Found scores(@RequestBody LookupRequest body, HttpServletRequest request) {
 		return lookup.lookup(lookup.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The portal APIs' 429: the problem document as the kernel writes it, plus {@code Retry-After}. Ahead of the kernel's
- * {@code ApiProblemHandler}, for the portal's two APIs only.
+ * {@code ApiProblemHandler}, for the portal's APIs only.
  */
-@RestControllerAdvice(assignableTypes = { PortalApi.class, PortalVerifyApi.class, PortalShareApi.class })
+@RestControllerAdvice(assignableTypes = { PortalApi.class, PortalVerifyApi.class, PortalShareApi.class,
+		PortalDownloadApi.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalApiProblems {
 
