@@ -334,9 +334,9 @@ class AccessMatrixTest {
 			else {
 				String csrf = this.csrf;
 				if (role == null) {
-					// A fresh browser per request: Spring Session JDBC cannot take one session's concurrent first
-					// writes (both insert SPRING_SECURITY_SAVED_REQUEST: a duplicate key), and a browser sends one
-					// page request at a time anyway.
+					// A fresh browser per request, as a visitor arriving: each gets a new session and CSRF token.
+					// (Sharing one across threads found the duplicate-key 500 of concurrent session writes, fixed
+					// with SessionStoreConfiguration's upsert.)
 					client = HttpClient.newBuilder()
 						.cookieHandler(new CookieManager())
 						.followRedirects(HttpClient.Redirect.NEVER)
