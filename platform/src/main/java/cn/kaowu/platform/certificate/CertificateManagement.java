@@ -408,7 +408,7 @@ public class CertificateManagement {
 	}
 
 	private List<Long> batch(List<Long> ids, @Nullable String password, Scope scope, String action) {
-		List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+		List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids == null ? List.<Long>of() : ids));
 		if (distinct.isEmpty()) {
 			throw new InvalidInputProblem("ids", "certificate.error.noneSelected");
 		}
@@ -500,6 +500,9 @@ public class CertificateManagement {
 	public List<IssueView> resubmit(Scope scope, List<Long> ids) {
 		if (scope.role() != Role.ORG) {
 			throw new AccessDeniedProblem("certificate.error.orgOnly");
+		}
+		if (ids == null || ids.isEmpty()) {
+			throw new InvalidInputProblem("ids", "certificate.error.noneSelected");
 		}
 		for (IssueView row : visible(scope, ids)) {
 			if (row.status() != IssueStatus.REFUSED) {

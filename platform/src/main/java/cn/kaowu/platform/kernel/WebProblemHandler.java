@@ -27,6 +27,13 @@ class WebProblemHandler {
 				"upload.requestTooLarge", "20 MB"), model, request, response);
 	}
 
+	/** A form that uploads posted without its file (not multipart at all): a 400 that says so, not a 500. */
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	String notMultipart(Model model, HttpServletRequest request, HttpServletResponse response) {
+		return domain(new DomainException(org.springframework.http.HttpStatus.BAD_REQUEST, "upload.notMultipart"),
+				model, request, response);
+	}
+
 	/** A path like /sites/review where /sites/{id} expects a number: there is no such page. */
 	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
 	String noSuchPage(Model model, HttpServletRequest request, HttpServletResponse response) {

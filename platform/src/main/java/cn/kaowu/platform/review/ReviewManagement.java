@@ -398,7 +398,7 @@ public class ReviewManagement {
 	@Transactional
 	public List<ReviewView> submit(Scope scope, List<Long> ids) {
 		requireCollege(scope);
-		if (ids.isEmpty()) {
+		if (ids == null || ids.isEmpty()) {
 			throw new InvalidInputProblem("ids", "review.submit.none");
 		}
 		Instant now = clock.instant();

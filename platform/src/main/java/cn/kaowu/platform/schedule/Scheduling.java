@@ -503,12 +503,26 @@ public class Scheduling {
 		}
 	}
 
-	private Printing printing(Scope scope, long planId, long siteId) {
+	/**
+	 * Refuses (404, or 409 before a schedule is published) what {@link #materials} would refuse, before a download
+	 * starts: once the zip streams, an error can no longer become an error page.
+	 */
+	@Transactional(readOnly = true)
+	public void requirePrintable(Scope scope, long planId, long siteId) {
+		printable(scope, planId, siteId);
+	}
+
+	private PlanView printable(Scope scope, long planId, long siteId) {
 		PlanView plan = plan(scope, planId);
 		requireSiteVisible(scope, plan, siteId);
 		store.run(planId, siteId)
 			.filter(r -> r.status() == ScheduleStore.RunStatus.PUBLISHED || canRun(scope, plan))
 			.orElseThrow(() -> new DomainException(HttpStatus.CONFLICT, "schedule.error.notPublished"));
+		return plan;
+	}
+
+	private Printing printing(Scope scope, long planId, long siteId) {
+		PlanView plan = printable(scope, planId, siteId);
 		SiteView site = sites.find(siteId).orElseThrow();
 		Map<Long, PlanSubjectView> subjects = subjects(plan);
 		Map<Long, Enrollments.Seatable> records = new HashMap<>();

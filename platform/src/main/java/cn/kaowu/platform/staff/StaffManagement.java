@@ -183,7 +183,13 @@ public class StaffManagement {
 		if (members.inUse(id)) {
 			throw new DomainException(HttpStatus.CONFLICT, "staff.error.inUse", current.name());
 		}
-		members.delete(id);
+		try {
+			members.delete(id);
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException e) {
+			// Still named by another module's records (an invigilator of a plan): a conflict, not a 500.
+			throw new DomainException(HttpStatus.CONFLICT, "staff.error.referenced", current.name());
+		}
 		audit.record(scope, AuditRecord.of("staff.delete", "StaffMember", id, state(current.active()), null,
 				current.name() + " " + ChineseIdNumber.mask(current.idNumber()), current.collegeId()));
 	}

@@ -176,6 +176,9 @@ class BankController {
 	String processCreateForm(Scope scope, @ModelAttribute ItemForm itemForm, BindingResult result,
 			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
 			RedirectAttributes redirect) {
+		if (itemForm.getType() == null) {
+			itemForm.setType(ItemType.SINGLE); // as the new form opens: the form is shown again with its errors
+		}
 		try {
 			if (itemForm.getSubjectId() != null) {
 				itemForm.setLevelId(subjects(bank.levels(scope)).stream()

@@ -73,7 +73,7 @@ class RoomController {
 	private boolean choose(Scope scope, @Nullable Long planId, @Nullable Long siteId, Model model) {
 		List<SiteView> sites = rooms.sites(scope);
 		model.addAttribute("sites", sites);
-		Long chosenSite = siteId == null && sites.size() == 1 ? sites.getFirst().id() : siteId;
+		Long chosenSite = siteId == null && sites.size() == 1 ? Long.valueOf(sites.getFirst().id()) : siteId;
 		SiteView site = chosenSite == null ? null
 				: sites.stream().filter(s -> s.id() == chosenSite.longValue()).findFirst().orElse(null);
 		List<PlanView> plans = site == null ? List.of() : rooms.plansFor(site);

@@ -135,7 +135,7 @@ class ScheduleController {
 	/** The zip is written while the rooms are drawn: one room's pages in memory at a time. */
 	@GetMapping("/{planId}/sites/{siteId}/materials.zip")
 	ResponseEntity<StreamingResponseBody> materials(Scope scope, @PathVariable long planId, @PathVariable long siteId) {
-		scheduling.rooms(scope, planId, siteId);
+		scheduling.requirePrintable(scope, planId, siteId);
 		String name = scheduling.materialsName(planId, siteId);
 		StreamingResponseBody body = out -> scheduling.materials(scope, planId, siteId, out);
 		return Downloads.attachment(name, "application/zip", body);
