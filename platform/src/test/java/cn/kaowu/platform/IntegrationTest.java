@@ -12,12 +12,14 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A test against the whole platform on a real embedded PostgreSQL, served on a random port. Every test
  * class with this annotation shares one application context (and so one database): create your own data
- * through {@link TestWorld} with unique names instead of assuming an empty database.
+ * through {@link TestWorld} with unique names instead of assuming an empty database. The platform clock is reset
+ * before every test ({@link ClockReset}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(ClockReset.class)
 @Import({ TestWorld.class, cn.kaowu.platform.enrollment.EnrollmentMother.class,
 		cn.kaowu.platform.schedule.ScheduleMother.class })
 public @interface IntegrationTest {
