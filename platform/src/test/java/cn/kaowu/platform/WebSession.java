@@ -32,6 +32,19 @@ public final class WebSession {
 
 	private final String base;
 
+	private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+
+	/**
+	 * The address this "browser" logs in from (X-Forwarded-For from the trusted loopback proxy of the test profile):
+	 * each session its own, so failed logins of unrelated tests never add up to the per-IP login limit.
+	 */
+	private final String clientAddress = clientAddress();
+
+	static String clientAddress() {
+		int n = CLIENTS.incrementAndGet();
+		return "10.99." + (n / 250 % 250) + "." + (n % 250 + 1);
+	}
+
 	public WebSession(int port) {
 		this(port, HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
@@ -58,6 +71,10 @@ public final class WebSession {
 
 	/** Posts a form; the CSRF token is taken from the page at {@code formPage}. */
 	public Page post(String formPage, String action, Map<String, String> fields) {
+		return post(formPage, action, fields, Map.of());
+	}
+
+	private Page post(String formPage, String action, Map<String, String> fields, Map<String, String> headers) {
 		Matcher m = CSRF.matcher(get(formPage).body());
 		Map<String, String> all = new LinkedHashMap<>(fields);
 		if (m.find()) {
@@ -67,16 +84,51 @@ public final class WebSession {
 			.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(base + action))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + action))
 			.timeout(TIMEOUT)
 			.header("Accept", ACCEPT)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		headers.forEach(request::header);
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
+	private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\"[^>]*value=\"([^\"]+)\"");
+
+	private static final Pattern CONTINUE = Pattern.compile("id=\"continue\"[^>]*href=\"([^\"]+)\"");
+
+	/**
+	 * Logs in as a person would, the second factor included: ORG, PROVINCE and ADMIN accounts enrol on their first
+	 * login (the secret read from the enrolment page, see {@link TotpCodes}) and type the current code afterwards.
+	 * The answer is the last redirect, as after a plain password login: to "/", the page asked for, or the password
+	 * page.
+	 */
 	public Page login(String username, String password) {
-		return post("/login", "/login", Map.of("username", username, "password", password));
+		Map<String, String> from = Map.of("X-Forwarded-For", clientAddress);
+		Page page = post("/login", "/login", Map.of("username", username, "password", password), from);
+		if (page.location().endsWith("/login/totp")) {
+			return post("/login/totp", "/login/totp", Map.of("code", TotpCodes.next(username)), from);
+		}
+		if (page.location().endsWith("/login/totp/enrol")) {
+			Matcher secret = SECRET.matcher(get("/login/totp/enrol").body());
+			if (!secret.find()) {
+				throw new IllegalStateException("no TOTP secret on the enrolment page");
+			}
+			TotpCodes.remember(username, secret.group(1));
+			Page enrolled = post("/login/totp/enrol", "/login/totp/enrol", Map.of("code", TotpCodes.next(username)),
+					from);
+			if (!enrolled.location().endsWith("/account/recovery-codes")) {
+				return enrolled;
+			}
+			Matcher next = CONTINUE.matcher(get("/account/recovery-codes").body());
+			return new Page(302, "", next.find() ? next.group(1) : "/");
+		}
+		return page;
+	}
+
+	/** The password step only (for tests of the second factor itself). */
+	public Page loginPasswordOnly(String username, String password) {
+		return post("/login", "/login", Map.of("username", username, "password", password),
+				Map.of("X-Forwarded-For", clientAddress));
 	}
 
 	private Page send(HttpRequest request) {
