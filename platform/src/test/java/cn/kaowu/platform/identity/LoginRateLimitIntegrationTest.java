@@ -27,6 +27,17 @@ class LoginRateLimitIntegrationTest {
 	@Autowired
 	TestWorld world;
 
+	@Autowired
+	cn.kaowu.platform.kernel.AdjustableClock clock;
+
+	@Autowired
+	SessionCleanup cleanup;
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private int token(String ip, String username, String password) throws Exception {
@@ -49,6 +60,11 @@ class LoginRateLimitIntegrationTest {
 		assertThat(token(ip, college.username(), TestWorld.PASSWORD)).isEqualTo(429);
 		// Another address is not affected, nor the account.
 		assertThat(token("192.0.2.200", college.username(), TestWorld.PASSWORD)).isEqualTo(201);
+
+		// Five minutes later the failures no longer count, and the cleanup deletes them.
+		clock.advance(java.time.Duration.ofMinutes(5));
+		assertThat(token(ip, college.username(), TestWorld.PASSWORD)).isEqualTo(201);
+		assertThat(cleanup.deleteOldIpFailures()).isGreaterThanOrEqualTo(20);
 	}
 
 	@Test
