@@ -45,21 +45,39 @@ public final class WebSession {
 		return "10.99." + (n / 250 % 250) + "." + (n % 250 + 1);
 	}
 
+	private final CookieManager cookies;
+
 	public WebSession(int port) {
-		this(port, HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+		this(port, new CookieManager());
+	}
+
+	private WebSession(int port, CookieManager cookies) {
+		this(port, cookies, HttpClient.newBuilder()
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build());
 	}
 
-	private WebSession(int port, HttpClient http) {
+	private WebSession(int port, CookieManager cookies, HttpClient http) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.http = http;
 	}
 
 	/** The same browser (same cookies) talking to another server: another platform node behind a load balancer. */
 	public WebSession on(int port) {
-		return new WebSession(port, http);
+		return new WebSession(port, cookies, http);
+	}
+
+	/** The value of a cookie this browser holds (e.g. {@code SESSION}), or null. */
+	public String cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public record Page(int status, String body, String location) {
@@ -123,6 +141,20 @@ public final class WebSession {
 			return new Page(302, "", next.find() ? next.group(1) : "/");
 		}
 		return page;
+	}
+
+	/** Posts a form without the CSRF token (a forged cross-site post). */
+	public Page postWithoutCsrf(String action, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.timeout(TIMEOUT)
+			.header("Accept", ACCEPT)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
 	}
 
 	/** The password step only (for tests of the second factor itself). */

@@ -64,6 +64,33 @@ class SecondFactorIntegrationTest {
 		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret);
 	}
 
+	/** Session fixation: a new session id after the password, and another after the code; forms need the CSRF token. */
+	@Test
+	void theSessionIdChangesAtEachStepAndTheCodeFormNeedsTheCsrfToken() {
+		AccountView org = world.account(Role.ORG, world.trainingOrg());
+		new WebSession(port).login(org.username(), TestWorld.PASSWORD);
+
+		WebSession web = new WebSession(port);
+		web.get("/login");
+		String anonymous = web.cookie("SESSION");
+		assertThat(anonymous).isNotNull();
+		web.loginPasswordOnly(org.username(), TestWorld.PASSWORD);
+		String pending = web.cookie("SESSION");
+		assertThat(pending).isNotNull().isNotEqualTo(anonymous);
+
+		// Without the form's CSRF token the code is not even looked at (refused, sent to the login; the code unused).
+		String code = TotpCodes.next(org.username());
+		WebSession.Page forged = web.postWithoutCsrf("/login/totp", Map.of("code", code));
+		assertThat(forged.status()).isEqualTo(302);
+		assertThat(forged.location()).endsWith("/login");
+		assertThat(web.get("/").location()).endsWith("/login");
+
+		// The same code still works: on to the page asked for above.
+		assertThat(web.post("/login/totp", "/login/totp", Map.of("code", code)).location()).endsWith("/?continue");
+		assertThat(web.cookie("SESSION")).isNotNull().isNotEqualTo(pending).isNotEqualTo(anonymous);
+		assertThat(web.get("/").status()).isEqualTo(200);
+	}
+
 	@Test
 	void aCodeIsAcceptedOnceAndWrongCodesLockTheAccount() {
 		AccountView province = world.account(Role.PROVINCE, world.province());
