@@ -25,6 +25,16 @@ public final class ApiClient {
 
 	public ApiClient(int port) {
 		this.base = "http://localhost:" + port;
+		this.port = port;
+	}
+
+	private Response requestToken(String username, String password) {
+		java.util.Map<String, String> body = new java.util.HashMap<>(
+				java.util.Map.of("username", username, "password", password));
+		TotpCodes.secret(username).ifPresent(secret -> body.put("totp", TotpCodes.next(username)));
+		return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
 	/** The answer: status and parsed JSON body (a missing body is an empty object). */
@@ -45,8 +55,21 @@ public final class ApiClient {
 		}
 	}
 
+	private final int port;
+
+	/** Its own client address for the per-IP login limit (see {@link WebSession}). */
+	private final String clientAddress = WebSession.clientAddress();
+
+	/**
+	 * A token; for ORG, PROVINCE and ADMIN accounts with the current TOTP ({@link TotpCodes}), enrolling the account
+	 * through the web login first if it has no second factor yet.
+	 */
 	public ApiClient login(String username, String password) {
-		Response r = post("/api/v1/auth/tokens", java.util.Map.of("username", username, "password", password));
+		Response r = requestToken(username, password);
+		if (r.status() == 403 && r.text("code").equals("totp.enrolmentRequired")) {
+			new WebSession(port).login(username, password);
+			r = requestToken(username, password);
+		}
 		if (r.status() != 201) {
 			throw new IllegalStateException("login failed: " + r);
 		}
@@ -92,7 +115,13 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
 	}
 
+	/** The bearer token of the last {@link #login}. */
+	public String token() {
+		return token;
+	}
+
 	private Response send(HttpRequest.Builder request) {
+		request.setHeader("X-Forwarded-For", clientAddress);
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

@@ -65,7 +65,10 @@ public abstract class BrowserTestSupport {
 	void openContext() {
 		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
 			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"));
+			.setTimezoneId("Asia/Shanghai")
+			// Each test its own client address (through the trusted loopback proxy), so failed logins of unrelated
+			// tests never add up to the per-IP login limit.
+			.setExtraHTTPHeaders(java.util.Map.of("X-Forwarded-For", WebSession.clientAddress())));
 		context.setDefaultTimeout(15_000);
 		page = context.newPage();
 	}
@@ -81,13 +84,36 @@ public abstract class BrowserTestSupport {
 		return "http://localhost:" + port + path;
 	}
 
-	/** Logs in through the login form and waits for the next page. */
+	/**
+	 * Logs in through the login form and waits for the next page; ORG, PROVINCE and ADMIN accounts enrol their second
+	 * factor on the first login (the key read from the page, see {@link TotpCodes}) and type the code afterwards.
+	 */
 	protected void login(String username, String password) {
+		login(page, username, password);
+	}
+
+	/** {@link #login(String, String)} in another page (another browser context). */
+	protected void login(Page page, String username, String password) {
 		page.navigate(url("/login"));
 		page.fill("#username", username);
 		page.fill("#password", password);
 		page.click("button[type=submit]");
 		page.waitForLoadState();
+		if (page.url().contains("/login/totp/enrol")) {
+			TotpCodes.remember(username, page.inputValue("#totp-secret"));
+			page.fill("#code", TotpCodes.next(username));
+			page.click("button[type=submit]");
+			page.waitForLoadState();
+			if (page.url().contains("/account/recovery-codes")) {
+				page.click("#continue");
+				page.waitForLoadState();
+			}
+		}
+		else if (page.url().contains("/login/totp")) {
+			page.fill("#code", TotpCodes.next(username));
+			page.click("button[type=submit]");
+			page.waitForLoadState();
+		}
 	}
 
 	protected void screenshot(String name) {

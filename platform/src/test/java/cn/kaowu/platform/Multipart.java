@@ -25,12 +25,8 @@ public final class Multipart {
 
 	public Multipart(int port, String username, String password) {
 		this.port = port;
-		HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					JSON.writeValueAsString(Map.of("username", username, "password", password))))
-			.build());
-		this.token = JSON.readTree(r.body()).path("token").asString();
+		// ApiClient's login: with the second factor for ORG, PROVINCE and ADMIN accounts.
+		this.token = new ApiClient(port).login(username, password).token();
 	}
 
 	public record Response(int status, JsonNode body) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import cn.kaowu.platform.identity.AccountForm;
 import cn.kaowu.platform.identity.AccountManagement;
+import cn.kaowu.platform.identity.AccountView;
+import cn.kaowu.platform.identity.SecondFactor;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.org.OrganisationForm;
@@ -32,6 +34,9 @@ class DemoDataLoader implements ApplicationRunner {
 	/** The one password of every demo account; meets the policy. Demo only. */
 	static final String DEMO_PASSWORD = "Kaowu#2026demo";
 
+	/** The demo's published 两步验证 secret of the ORG, PROVINCE and ADMIN accounts (demo profile only). */
+	static final String DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+
 	/** Organisation codes of the demo world, used by the modules' demo steps to find them. */
 	public static final String PROVINCE = "320000";
 
@@ -53,14 +58,18 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final AccountManagement accounts;
 
+	private final SecondFactor secondFactor;
+
 	private final List<DemoStep> steps;
 
 	private final TransactionTemplate tx;
 
-	DemoDataLoader(OrganisationManagement organisations, AccountManagement accounts, List<DemoStep> steps,
+	DemoDataLoader(OrganisationManagement organisations, AccountManagement accounts, SecondFactor secondFactor,
+			List<DemoStep> steps,
 			TransactionTemplate tx) {
 		this.organisations = organisations;
 		this.accounts = accounts;
+		this.secondFactor = secondFactor;
 		this.steps = new ArrayList<>(steps);
 		this.steps.sort(Comparator.comparingInt(DemoStep::order));
 		this.tx = tx;
@@ -116,7 +125,11 @@ class DemoDataLoader implements ApplicationRunner {
 	}
 
 	private void account(String username, String displayName, Role role, Long organisationId) {
-		if (accounts.findByUsername(username).isPresent()) {
+		var existing = accounts.findByUsername(username);
+		if (existing.isPresent()) {
+			if (SecondFactor.required(role)) {
+				secondFactor.enrolFixed(existing.get().id(), DEMO_TOTP_SECRET);
+			}
 			return;
 		}
 		AccountForm form = new AccountForm();
@@ -124,7 +137,10 @@ class DemoDataLoader implements ApplicationRunner {
 		form.setDisplayName(displayName);
 		form.setRole(role);
 		form.setOrganisationId(organisationId);
-		accounts.createWithPassword(Scope.system(), form, DEMO_PASSWORD, false);
+		AccountView account = accounts.createWithPassword(Scope.system(), form, DEMO_PASSWORD, false);
+		if (SecondFactor.required(role)) {
+			secondFactor.enrolFixed(account.id(), DEMO_TOTP_SECRET);
+		}
 	}
 
 	private void printLogins() {
@@ -144,7 +160,10 @@ class DemoDataLoader implements ApplicationRunner {
 		logins.put("njcit", "试点院校业务管理员 COLLEGE_ADMIN (南京信息职业技术学院)");
 		StringBuilder out = new StringBuilder("\n\n=== Kaowu demo — http://localhost:8080 — password of every account: ")
 			.append(DEMO_PASSWORD)
-			.append(" ===\n");
+			.append(" ===\n")
+			.append("  两步验证密钥 ").append(DEMO_TOTP_SECRET)
+			.append("（演示；admin、jsedu 与各 ORG 账号登录时须输入验证码：把密钥加入身份验证器 App，或 oathtool --totp -b ")
+			.append(DEMO_TOTP_SECRET).append("）\n");
 		logins.forEach((user, role) -> out.append(String.format("  %-16s %s%n", user, role)));
 		log.info(out.toString());
 	}

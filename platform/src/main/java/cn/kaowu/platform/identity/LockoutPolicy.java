@@ -18,6 +18,11 @@ public final class LockoutPolicy {
 
 	public static final int MAX_ATTEMPTS_PER_HOUR = 100;
 
+	/** Per client address (any accounts, unknown user names too): failed logins allowed in {@link #IP_WINDOW}. */
+	public static final int MAX_IP_FAILURES = 20;
+
+	public static final Duration IP_WINDOW = Duration.ofMinutes(5);
+
 	private LockoutPolicy() {
 	}
 

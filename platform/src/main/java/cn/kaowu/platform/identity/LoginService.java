@@ -55,9 +55,12 @@ class LoginService {
 	/** Hash compared against when the user name is unknown, so both cases take the same time. */
 	private final String dummyHash;
 
+	private final SecondFactor secondFactor;
+
 	LoginService(JdbcClient jdbc, PasswordEncoder encoder, OrganisationManagement organisations, AuditLog audit,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, SecondFactor secondFactor) {
 		this.jdbc = jdbc;
+		this.secondFactor = secondFactor;
 		this.encoder = encoder;
 		this.organisations = organisations;
 		this.audit = audit;
@@ -87,13 +90,126 @@ class LoginService {
 	private record Failure(RuntimeException error) implements Outcome {
 	}
 
+	/**
+	 * The password step. For accounts that need a {@link SecondFactor} the failures are not reset here but only
+	 * after the code ({@link #completeSecondFactor}), so wrong codes add up across password logins.
+	 *
+	 * @param remoteAddr the client's address (see {@link LoginAddress}); over {@value LockoutPolicy#MAX_IP_FAILURES}
+	 *     failures from it in {@link LockoutPolicy#IP_WINDOW} refuse with {@code login.ipLimited}
+	 */
 	KaowuUser authenticate(String username, String password, @Nullable String remoteAddr) {
+		refuseIfIpLimited(remoteAddr);
 		// The outcome leaves the transaction as a value: throwing inside it would roll back the counted failure.
-		Outcome outcome = tx.execute(status -> attempt(username, password, remoteAddr));
+		Outcome outcome = tx.execute(status -> attempt(username, password, remoteAddr, false));
+		return settle(outcome, remoteAddr);
+	}
+
+	/**
+	 * The second step for {@link SecondFactor#required} accounts: a TOTP or recovery code. A wrong code counts like a
+	 * wrong password (lockout after 5, per-IP limit).
+	 */
+	KaowuUser completeSecondFactor(long accountId, String code, @Nullable String remoteAddr) {
+		refuseIfIpLimited(remoteAddr);
+		Outcome outcome = tx.execute(status -> secondFactorAttempt(accountId, code, remoteAddr));
+		return settle(outcome, remoteAddr);
+	}
+
+	/** The login right after the enrolment, whose first code was the second factor. */
+	KaowuUser completeAfterEnrolment(long accountId) {
+		Outcome outcome = tx.execute(status -> succeeded(
+				jdbc.sql("SELECT * FROM account WHERE id = ? FOR UPDATE").param(accountId).query(ROWS).single(),
+				clock.instant()));
+		return settle(outcome, null);
+	}
+
+	private KaowuUser settle(Outcome outcome, @Nullable String remoteAddr) {
 		return switch (outcome) {
 			case Success s -> s.user();
-			case Failure f -> throw f.error();
+			case Failure f -> {
+				if (remoteAddr != null && !(f.error() instanceof DisabledException)) {
+					jdbc.sql("INSERT INTO login_ip_failure (remote_addr, failed_at) VALUES (?, ?)")
+						.params(remoteAddr, Timestamp.from(clock.instant()))
+						.update();
+				}
+				throw f.error();
+			}
 		};
+	}
+
+	private void refuseIfIpLimited(@Nullable String remoteAddr) {
+		if (remoteAddr == null) {
+			return;
+		}
+		long failures = jdbc.sql("SELECT count(*) FROM login_ip_failure WHERE remote_addr = ? AND failed_at > ?")
+			.params(remoteAddr, Timestamp.from(clock.instant().minus(LockoutPolicy.IP_WINDOW)))
+			.query(Long.class)
+			.single();
+		if (failures >= LockoutPolicy.MAX_IP_FAILURES) {
+			throw new LockedException(IP_LIMITED);
+		}
+	}
+
+	static final String IP_LIMITED = "login.ipLimited";
+
+	private Outcome secondFactorAttempt(long accountId, String code, @Nullable String remoteAddr) {
+		Instant now = clock.instant();
+		Optional<Row> found = jdbc.sql("SELECT * FROM account WHERE id = ? FOR UPDATE").param(accountId).query(ROWS)
+			.optional();
+		if (found.isEmpty()) {
+			return new Failure(new BadCredentialsException("login.badCredentials"));
+		}
+		Row account = found.get();
+		Optional<Outcome> gate = gate(account, now, remoteAddr);
+		if (gate.isPresent()) {
+			return gate.get();
+		}
+		boolean matches = secondFactor.verify(accountId, code);
+		recordAttempt(account.id(), now, matches, remoteAddr);
+		if (!matches) {
+			return failed(account, now, "login.badTotp");
+		}
+		return succeeded(account, now);
+	}
+
+	private Optional<Outcome> gate(Row account, Instant now, @Nullable String remoteAddr) {
+		long lastHour = jdbc.sql("SELECT count(*) FROM login_attempt WHERE account_id = ? AND attempted_at > ?")
+			.params(account.id(), Timestamp.from(now.minus(Duration.ofHours(1))))
+			.query(Long.class)
+			.single();
+		return switch (LockoutPolicy.gate(now, account.lockedUntil(), lastHour)) {
+			case LockoutPolicy.Locked locked -> {
+				recordAttempt(account.id(), now, false, remoteAddr);
+				yield Optional.of(new Failure(new LockedException("login.locked")));
+			}
+			case LockoutPolicy.HourlyLimit limit -> Optional.of(new Failure(new LockedException("login.hourlyLimit")));
+			case LockoutPolicy.Open open -> Optional.empty();
+		};
+	}
+
+	private Outcome failed(Row account, Instant now, String key) {
+		var after = LockoutPolicy.afterFailure(now, account.failedAttempts());
+		jdbc.sql("UPDATE account SET failed_attempts = ?, locked_until = ? WHERE id = ?")
+			.params(after.failedAttempts(), after.lockedUntil() == null ? null : Timestamp.from(after.lockedUntil()),
+					account.id())
+			.update();
+		if (after.lockedNow()) {
+			audit.record(Scope.system(), AuditRecord.of("account.lock", "Account", account.id(), "ENABLED", "LOCKED",
+					"连续 " + LockoutPolicy.MAX_FAILURES + " 次登录失败", account.organisationId()));
+			return new Failure(new LockedException("login.lockedNow"));
+		}
+		return new Failure(new BadCredentialsException(key));
+	}
+
+	private Outcome succeeded(Row account, Instant now) {
+		Optional<OrganisationView> organisation = account.organisationId() == null ? Optional.empty()
+				: organisations.find(account.organisationId());
+		if (!account.enabled() || organisation.map(o -> !o.enabled()).orElse(false)) {
+			return new Failure(new DisabledException("login.disabled"));
+		}
+		jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?")
+			.params(Timestamp.from(now), account.id())
+			.update();
+		return new Success(toUser(account, organisation.orElse(null)));
 	}
 
 	/**
@@ -108,7 +224,7 @@ class LoginService {
 		if (username.isEmpty()) {
 			return false;
 		}
-		Outcome outcome = tx.execute(status -> attempt(username.get(), password, "signature"));
+		Outcome outcome = tx.execute(status -> attempt(username.get(), password, "signature", true));
 		if (outcome instanceof Failure f && f.error() instanceof LockedException locked) {
 			String key = String.valueOf(locked.getMessage());
 			throw key.equals("login.hourlyLimit") ? new cn.kaowu.platform.kernel.InvalidInputProblem("password", key)
@@ -117,7 +233,7 @@ class LoginService {
 		return outcome instanceof Success;
 	}
 
-	private Outcome attempt(String username, String password, @Nullable String remoteAddr) {
+	private Outcome attempt(String username, String password, @Nullable String remoteAddr, boolean signature) {
 		Instant now = clock.instant();
 		Optional<Row> found = jdbc.sql("SELECT * FROM account WHERE username = ? FOR UPDATE")
 			.param(username)
@@ -128,45 +244,25 @@ class LoginService {
 			return new Failure(new BadCredentialsException("login.badCredentials"));
 		}
 		Row account = found.get();
-		long lastHour = jdbc.sql("SELECT count(*) FROM login_attempt WHERE account_id = ? AND attempted_at > ?")
-			.params(account.id(), Timestamp.from(now.minus(Duration.ofHours(1))))
-			.query(Long.class)
-			.single();
-		switch (LockoutPolicy.gate(now, account.lockedUntil(), lastHour)) {
-			case LockoutPolicy.Locked locked -> {
-				recordAttempt(account.id(), now, false, remoteAddr);
-				return new Failure(new LockedException("login.locked"));
-			}
-			case LockoutPolicy.HourlyLimit limit -> {
-				return new Failure(new LockedException("login.hourlyLimit"));
-			}
-			case LockoutPolicy.Open open -> {
-			}
+		Optional<Outcome> gate = gate(account, now, remoteAddr);
+		if (gate.isPresent()) {
+			return gate.get();
 		}
 		boolean matches = encoder.matches(password, account.passwordHash());
 		recordAttempt(account.id(), now, matches, remoteAddr);
 		if (!matches) {
-			var after = LockoutPolicy.afterFailure(now, account.failedAttempts());
-			jdbc.sql("UPDATE account SET failed_attempts = ?, locked_until = ? WHERE id = ?")
-				.params(after.failedAttempts(), after.lockedUntil() == null ? null : Timestamp.from(after.lockedUntil()),
-						account.id())
-				.update();
-			if (after.lockedNow()) {
-				audit.record(Scope.system(), AuditRecord.of("account.lock", "Account", account.id(), "ENABLED", "LOCKED",
-						"连续 " + LockoutPolicy.MAX_FAILURES + " 次登录失败", account.organisationId()));
-				return new Failure(new LockedException("login.lockedNow"));
+			return failed(account, now, "login.badCredentials");
+		}
+		if (!signature && SecondFactor.required(account.role())) {
+			// Half way: the failures are reset once the code is right too.
+			Optional<OrganisationView> organisation = account.organisationId() == null ? Optional.empty()
+					: organisations.find(account.organisationId());
+			if (!account.enabled() || organisation.map(o -> !o.enabled()).orElse(false)) {
+				return new Failure(new DisabledException("login.disabled"));
 			}
-			return new Failure(new BadCredentialsException("login.badCredentials"));
+			return new Success(toUser(account, organisation.orElse(null)));
 		}
-		Optional<OrganisationView> organisation = account.organisationId() == null ? Optional.empty()
-				: organisations.find(account.organisationId());
-		if (!account.enabled() || organisation.map(o -> !o.enabled()).orElse(false)) {
-			return new Failure(new DisabledException("login.disabled"));
-		}
-		jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?")
-			.params(Timestamp.from(now), account.id())
-			.update();
-		return new Success(toUser(account, organisation.orElse(null)));
+		return succeeded(account, now);
 	}
 
 	private void recordAttempt(long accountId, Instant now, boolean success, @Nullable String remoteAddr) {

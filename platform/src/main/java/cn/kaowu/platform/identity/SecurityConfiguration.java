@@ -77,7 +77,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginService logins, ProblemMessages messages,
-			JsonMapper json, @Value("${management.server.port:-1}") int managementPort) throws Exception {
+			JsonMapper json, @Value("${management.server.port:-1}") int managementPort, SecondFactorLogin secondFactor,
+			LoginAddress addresses) throws Exception {
 		AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> writeProblem(response, json, messages,
 				HttpStatus.UNAUTHORIZED, "error.notAuthenticated");
 		http.authorizeHttpRequests(auth -> auth
@@ -87,7 +88,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/denied")
 				.authenticated()
-				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+				.requestMatchers("/login", "/login/totp", "/login/totp/enrol", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
 						"/api/v1/auth/tokens", "/api/v1/delivery/enrol", "/api/v1/delivery/site/**",
 						// The public portal: candidates look up their scores without an account (rate limited there).
@@ -107,7 +108,10 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler(successHandler())
+				// The client's address behind a trusted proxy, for the per-IP limit (LoginAddress).
+				.authenticationDetailsSource(request -> new WebAuthenticationDetails(addresses.of(request),
+						request.getSession(false) == null ? null : request.getSession(false).getId()))
+				.successHandler(successHandler(secondFactor))
 				.failureHandler(failureHandler())
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
@@ -147,11 +151,26 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static AuthenticationSuccessHandler successHandler() {
+	/** After the password: the second factor first for the roles that need one, then as before. */
+	private static AuthenticationSuccessHandler successHandler(SecondFactorLogin secondFactor) {
+		AuthenticationSuccessHandler next = afterLogin();
+		return (request, response, authentication) -> {
+			request.getSession().removeAttribute(LOGIN_ERROR);
+			if (authentication.getPrincipal() instanceof KaowuUser user && SecondFactor.required(user.scope().role())) {
+				secondFactor.begin(request, response, user);
+				boolean enrolled = secondFactor.pending(request.getSession()).orElseThrow().enrolled();
+				response.sendRedirect(request.getContextPath() + (enrolled ? "/login/totp" : "/login/totp/enrol"));
+				return;
+			}
+			next.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/** Where a complete login goes: the password page if it must change, else the page asked for, else home. */
+	static AuthenticationSuccessHandler afterLogin() {
 		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
 		saved.setDefaultTargetUrl("/");
 		return (request, response, authentication) -> {
-			request.getSession().removeAttribute(LOGIN_ERROR);
 			if (authentication.getPrincipal() instanceof KaowuUser user && user.isMustChangePassword()) {
 				response.sendRedirect(request.getContextPath() + "/account/password");
 				return;
@@ -251,6 +270,7 @@ class SecurityConfiguration {
 
 		private static boolean allowed(String path) {
 			return path.equals("/account/password") || path.equals("/api/v1/account/password")
+					|| path.equals("/account/recovery-codes")
 					|| path.equals("/inbox/unread-count")
 					|| path.equals("/logout") || path.startsWith("/css/") || path.startsWith("/js/")
 					|| path.startsWith("/webjars/") || path.equals("/error");

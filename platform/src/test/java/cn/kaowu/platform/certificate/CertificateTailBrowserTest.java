@@ -180,10 +180,6 @@ class CertificateTailBrowserTest extends BrowserTestSupport {
 	}
 
 	private void loginIn(Page p, String username) {
-		p.navigate(url("/login"));
-		p.fill("#username", username);
-		p.fill("#password", TestWorld.PASSWORD);
-		p.click("button[type=submit]");
-		p.waitForLoadState();
+		login(p, username, TestWorld.PASSWORD);
 	}
 }

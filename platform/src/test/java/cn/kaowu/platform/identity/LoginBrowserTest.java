@@ -29,6 +29,41 @@ class LoginBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void anOrgAccountEnrolsItsSecondFactorThenTypesTheCode() {
+		AccountView account = world.account(Role.ORG, world.trainingOrg());
+		page.navigate(url("/login"));
+		page.fill("#username", account.username());
+		page.fill("#password", TestWorld.PASSWORD);
+		page.click("button[type=submit]");
+		assertThat(page).hasURL(url("/login/totp/enrol"));
+		assertThat(page.locator("h2")).hasText("启用两步验证");
+		assertThat(page.locator("#totp-qr")).isVisible();
+		screenshot("totp-enrol");
+		cn.kaowu.platform.TotpCodes.remember(account.username(), page.inputValue("#totp-secret"));
+		page.fill("#code", "000000".equals(cn.kaowu.platform.TotpCodes.next(account.username())) ? "111111" : "000000");
+		page.click("button[type=submit]");
+		assertThat(page.locator(".flash-error")).containsText("验证码不正确");
+		page.fill("#code", cn.kaowu.platform.TotpCodes.next(account.username()));
+		page.click("button[type=submit]");
+		assertThat(page).hasURL(url("/account/recovery-codes"));
+		assertThat(page.locator("#recovery-codes li")).hasCount(10);
+		screenshot("totp-recovery-codes");
+		page.click("#continue");
+		assertThat(page).hasTitle("工作台");
+
+		context.clearCookies();
+		page.navigate(url("/login"));
+		page.fill("#username", account.username());
+		page.fill("#password", TestWorld.PASSWORD);
+		page.click("button[type=submit]");
+		assertThat(page).hasURL(url("/login/totp"));
+		screenshot("totp-code");
+		page.fill("#code", cn.kaowu.platform.TotpCodes.next(account.username()));
+		page.click("button[type=submit]");
+		assertThat(page).hasTitle("工作台");
+	}
+
+	@Test
 	void wrongPasswordsShowAMessageAndTheFifthLocksTheAccount() {
 		AccountView account = world.account(Role.ORG, world.trainingOrg());
 		for (int i = 1; i <= 4; i++) {

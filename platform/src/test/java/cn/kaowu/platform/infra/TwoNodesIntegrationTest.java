@@ -107,7 +107,8 @@ class TwoNodesIntegrationTest {
 					"spring.datasource.username", "postgres", "server.port", "0", "kaowu.test.node", "B",
 					"kaowu.storage.dir", environment.getRequiredProperty("kaowu.storage.dir"), "kaowu.bank.key-file",
 					environment.getRequiredProperty("kaowu.bank.key-file"), "kaowu.delivery.key-dir",
-					environment.getRequiredProperty("kaowu.delivery.key-dir")))
+					environment.getRequiredProperty("kaowu.delivery.key-dir"), "kaowu.identity.totp-key-file",
+					environment.getRequiredProperty("kaowu.identity.totp-key-file")))
 			.run();
 		portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}

@@ -39,8 +39,11 @@ class AccountAdminController {
 
 	private final Clock clock;
 
+	private final cn.kaowu.platform.identity.SecondFactor secondFactor;
+
 	AccountAdminController(AccountManagement accounts, OrganisationManagement organisations, ProblemMessages messages,
-			Clock clock) {
+			Clock clock, cn.kaowu.platform.identity.SecondFactor secondFactor) {
+		this.secondFactor = secondFactor;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.messages = messages;
@@ -120,6 +123,15 @@ class AccountAdminController {
 		String password = accounts.resetPassword(scope, id);
 		redirect.addFlashAttribute("success", messages.text("account.passwordReset"));
 		redirect.addFlashAttribute("secret", password);
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	/** 重置两步验证: the account enrols again at its next login (audited). */
+	@PostMapping("/{id}/reset-totp")
+	String resetTotp(Scope scope, @PathVariable long id, RedirectAttributes redirect) {
+		accounts.get(scope, id);
+		secondFactor.reset(scope, id);
+		redirect.addFlashAttribute("success", messages.text("account.totpReset"));
 		return "redirect:/admin/accounts/" + id;
 	}
 

@@ -31,9 +31,14 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+	String login(@RequestParam(required = false) String error, HttpSession session, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
 		if (error != null && session.getAttribute(LOGIN_ERROR) instanceof String key) {
 			model.addAttribute("loginError", messages.text(key, 15));
+			if (key.equals("login.ipLimited")) {
+				// The per-IP limit: a 429 page, so proxies and scripts see the refusal too.
+				response.setStatus(429);
+			}
 		}
 		else if (error != null) {
 			model.addAttribute("loginError", messages.text("login.badCredentials"));
