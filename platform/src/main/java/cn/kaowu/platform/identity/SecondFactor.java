@@ -52,7 +52,7 @@ public class SecondFactor {
 	private final byte[] key;
 
 	SecondFactor(JdbcClient jdbc, AuditLog audit, Clock clock,
-			@Value("${kaowu.identity.totp-key-file:./data/keys/totp.key}") Path keyFile) {
+			@Value("${kaowu.identity.totp-key-file:${kaowu.delivery.key-dir:./data/keys}/totp.key}") Path keyFile) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
