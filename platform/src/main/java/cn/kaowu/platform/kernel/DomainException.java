@@ -47,10 +47,13 @@ public class DomainException extends RuntimeException {
 		return fieldProblems;
 	}
 
-	/** The key with its arguments and field problems, so a log line or a failed test says what was wrong. */
+	/**
+	 * The class, key, arguments and field problems, so a stack trace in a log or a failed test says what was wrong
+	 * ({@link #getMessage()} stays the bare key).
+	 */
 	@Override
-	public String getMessage() {
-		StringBuilder text = new StringBuilder(messageKey);
+	public String toString() {
+		StringBuilder text = new StringBuilder(getClass().getName()).append(": ").append(messageKey);
 		if (args.length > 0) {
 			text.append(java.util.Arrays.toString(args));
 		}
