@@ -67,6 +67,10 @@ timezone = 'Asia/Shanghai'
 EOF
 runuser -u postgres -- "$PG/pg_ctl" -D "$W/pg/primary" -l "$W/pg/primary.log" -w start >/dev/null
 "$PG/createdb" -h 127.0.0.1 -p $P_PRIMARY -U postgres kaowu
+# The nodes connect as a role of their own; Flyway migrates as the owner and grants it everything but changing the
+# audit trail (docs/operations.md, Audit trail). Roles replicate, so the replica knows it too.
+"$PG/psql" -h 127.0.0.1 -p $P_PRIMARY -U postgres -d kaowu -q \
+  -c "CREATE ROLE kaowu_app LOGIN" -c "GRANT CONNECT ON DATABASE kaowu TO kaowu_app"
 runuser -u postgres -- "$PG/pg_basebackup" -h 127.0.0.1 -p $P_PRIMARY -U postgres -D "$W/pg/replica" -R -X stream --checkpoint=fast
 sed -i "s/^port = $P_PRIMARY/port = $P_REPLICA/" "$W/pg/replica/postgresql.conf"
 runuser -u postgres -- "$PG/pg_ctl" -D "$W/pg/replica" -l "$W/pg/replica.log" -w start >/dev/null
@@ -75,7 +79,8 @@ runuser -u postgres -- "$PG/pg_ctl" -D "$W/pg/replica" -l "$W/pg/replica.log" -w
 node() { # name port extra-args…
   local name=$1 port=$2; shift 2
   "$JAVA" -Xmx768m -jar "$ROOT/platform/target/kaowu-platform.jar" --server.port="$port" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:$P_PRIMARY/kaowu" --spring.datasource.username=postgres \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:$P_PRIMARY/kaowu" --spring.datasource.username=kaowu_app \
+    --spring.flyway.user=postgres --kaowu.db.app-role=kaowu_app \
     --kaowu.datasource.replica.url="jdbc:postgresql://127.0.0.1:$P_REPLICA/kaowu" \
     --kaowu.node-name="node-$name" --kaowu.storage.dir="$W/files" --kaowu.document.key-dir="$W/keys" \
     --kaowu.delivery.key-dir="$W/keys" --kaowu.bank.key-file="$W/keys/bank.key" \
@@ -95,6 +100,8 @@ ready() { # port [seconds]
 say "platform node A :$P_A (loads the demo world), then node B :$P_B"
 node a $P_A --spring.profiles.active=demo
 ready $P_A || { tail -50 "$W/node-a.log"; fail "node A did not become ready"; }
+[ "$(psql_p "SELECT has_table_privilege('kaowu_app', 'audit_entry', 'INSERT')::text || has_table_privilege('kaowu_app', 'audit_entry', 'UPDATE')::text || has_table_privilege('kaowu_app', 'audit_entry', 'DELETE')::text")" = truefalsefalse ] \
+  || fail "the application's role may change the audit trail"
 node b $P_B
 ready $P_B || { tail -50 "$W/node-b.log"; fail "node B did not become ready"; }
 
