@@ -3,12 +3,10 @@ package cn.kaowu.platform.crash;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
@@ -25,6 +23,7 @@ import cn.kaowu.platform.schedule.ScheduleMother;
 import cn.kaowu.platform.schedule.Scheduling;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,12 +81,14 @@ class PlatformCrashTest {
 	@Autowired
 	AdjustableClock clock;
 
-	/** As the owner: the app role would not see the other sessions' locks and queries in pg_stat_activity. */
+	private CrashDatabase db;
+
 	private JdbcClient jdbc;
 
-	@org.junit.jupiter.api.BeforeEach
+	@BeforeEach
 	void owner() {
-		jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+		db = new CrashDatabase(postgres);
+		jdbc = db.jdbc;
 	}
 
 	@AfterEach
@@ -123,7 +124,7 @@ class PlatformCrashTest {
 
 		// Running the same file again stores nothing more: every row is reported as already stored.
 		JobView again = candidates.startImport(scope, CandidateKind.COLLEGE, "考生.xlsx", content);
-		try (PlatformNode node = PlatformNode.start("crash-import-again", jdbcUrl(), SHARED, Duration.ZERO)) {
+		try (PlatformNode node = PlatformNode.start("crash-import-again", db.url(), SHARED, Duration.ZERO)) {
 			awaitFinished(node, again.id());
 		}
 		assertThat(jobRow(again.id())).containsEntry("state", "SUCCEEDED").containsEntry("succeeded", 0)
@@ -166,17 +167,13 @@ class PlatformCrashTest {
 	 */
 	private void crashAndResume(UUID jobId, String name, Runnable nothingVisible) throws Exception {
 		Duration offset = Duration.between(Instant.now(), clock.instant());
-		try (Connection lock = postgres.getPostgresDatabase().getConnection()) {
-			lock.setAutoCommit(false);
-			try (Statement st = lock.createStatement()) {
-				st.execute("SELECT 1 FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-			}
-			PlatformNode a = PlatformNode.start("crash-" + name + "-a", jdbcUrl(), SHARED, offset);
+		try (Connection lock = db.holdAuditHead()) {
+			PlatformNode a = PlatformNode.start("crash-" + name + "-a", db.url(), SHARED, offset);
 			try {
-				await(a, "node A blocked in the job's transaction with rows written", () -> {
+				CrashDatabase.await(a, "node A blocked in the job's transaction with rows written", () -> {
 					Map<String, Object> row = jobRow(jobId);
 					return "RUNNING".equals(row.get("state")) && a.name().equals(row.get("claimed_by"))
-							&& writerWaitingOnAuditHead();
+							&& db.writerWaitingOnAuditHead();
 				});
 			}
 			finally {
@@ -188,13 +185,10 @@ class PlatformCrashTest {
 				.containsEntry("attempts", 1);
 			lock.rollback();
 		}
-		// The dead node's backend rolls its transaction back when it finds the connection closed.
-		await(null, "the killed node's transaction ended", () -> !writerWaitingOnAuditHead()
-				&& count("SELECT count(*) FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()"
-						+ " AND state = 'idle in transaction'") == 0);
+		db.awaitDeadTransactionGone();
 		nothingVisible.run();
 
-		try (PlatformNode b = PlatformNode.start("crash-" + name + "-b", jdbcUrl(), SHARED, offset)) {
+		try (PlatformNode b = PlatformNode.start("crash-" + name + "-b", db.url(), SHARED, offset)) {
 			awaitFinished(b, jobId);
 			Map<String, Object> row = jobRow(jobId);
 			assertThat(row).as("the job after the restart").containsEntry("claimed_by", b.name())
@@ -202,28 +196,12 @@ class PlatformCrashTest {
 		}
 	}
 
-	private boolean writerWaitingOnAuditHead() {
-		return count("""
-				SELECT count(*) FROM pg_stat_activity
-				WHERE wait_event_type = 'Lock' AND backend_xid IS NOT NULL AND query LIKE '%audit_chain_head%'""") > 0;
-	}
-
 	private void awaitFinished(PlatformNode node, UUID jobId) throws Exception {
 		// Up to 30 s for the dead claim to go stale, then the sweep, the node's start and the job itself.
-		await(node, "job " + jobId + " finished", () -> {
+		CrashDatabase.await(node, "job " + jobId + " finished", () -> {
 			Object state = jobRow(jobId).get("state");
 			return "SUCCEEDED".equals(state) || "FAILED".equals(state);
 		});
-	}
-
-	private void await(PlatformNode node, String what, BooleanSupplier condition) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
-		while (!condition.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("not within 6 minutes: " + what + (node == null ? "" : "\n" + node.tail()));
-			}
-			Thread.sleep(200);
-		}
 	}
 
 	private Map<String, Object> jobRow(UUID id) {
@@ -234,10 +212,6 @@ class PlatformCrashTest {
 	}
 
 	private long count(String sql, Object... params) {
-		return jdbc.sql(sql).params(params).query(Long.class).single();
-	}
-
-	private String jdbcUrl() {
-		return postgres.getJdbcUrl("postgres", "postgres");
+		return db.count(sql, params);
 	}
 }
