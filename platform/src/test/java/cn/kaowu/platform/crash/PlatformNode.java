@@ -89,8 +89,18 @@ final class PlatformNode implements AutoCloseable {
 				"--kaowu.document.key-dir=" + shared.resolve("keys"));
 	}
 
-	/** Waits (generously: the CI machine is slow) until the node answers readiness. */
+	/** Waits (generously: the CI machine is slow) until the node answers readiness; a node that does not is killed. */
 	PlatformNode awaitReady() throws Exception {
+		try {
+			return pollReady();
+		}
+		catch (Exception | AssertionError e) {
+			process.destroyForcibly();
+			throw e;
+		}
+	}
+
+	private PlatformNode pollReady() throws Exception {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
 		while (System.nanoTime() < deadline) {
