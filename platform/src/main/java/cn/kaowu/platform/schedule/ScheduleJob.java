@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 排考 from the page as a background job: a national plan takes seconds, so the ORG gets the live progress page and
- * may leave it. The run is one transaction ({@link Scheduling#run}): a job interrupted by a restart has stored
- * nothing and is marked failed by the job sweep.
+ * may leave it. The run is one transaction ({@link Scheduling#run}): a job whose node died (kill -9, crash) has stored
+ * nothing and is queued again by the dead-node sweep, up to three claims, then failed with its record
+ * ({@code crash.PlatformCrashTest}).
  */
 @Component
 class ScheduleJob implements JobHandler {

@@ -23,7 +23,7 @@ import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The certificate tests' world: a plan whose scores are locked, with two passers and one failure. */
-final class CertificateMother {
+public final class CertificateMother {
 
 	private final TestWorld world;
 
@@ -39,7 +39,7 @@ final class CertificateMother {
 
 	private final AdjustableClock clock;
 
-	CertificateMother(TestWorld world, ScheduleMother schedules, Scheduling scheduling, EnrollmentMother enrollments,
+	public CertificateMother(TestWorld world, ScheduleMother schedules, Scheduling scheduling, EnrollmentMother enrollments,
 			ScoreManagement scores, Jobs jobs, AdjustableClock clock) {
 		this.world = world;
 		this.schedules = schedules;
