@@ -78,6 +78,7 @@ class IntakeAndCertificateCrashTest {
 		registry.add("kaowu.bank.key-file", () -> SHARED.resolve("keys").resolve("bank.key").toString());
 		registry.add("kaowu.delivery.key-dir", () -> SHARED.resolve("keys").toString());
 		registry.add("kaowu.document.key-dir", () -> SHARED.resolve("keys").toString());
+		registry.add("kaowu.identity.totp-key-file", () -> SHARED.resolve("keys").resolve("totp.key").toString());
 	}
 
 	@LocalServerPort

@@ -86,7 +86,9 @@ final class PlatformNode implements AutoCloseable {
 		return List.of("--kaowu.storage.dir=" + shared.resolve("files"),
 				"--kaowu.bank.key-file=" + shared.resolve("keys").resolve("bank.key"),
 				"--kaowu.delivery.key-dir=" + shared.resolve("keys"),
-				"--kaowu.document.key-dir=" + shared.resolve("keys"));
+				"--kaowu.document.key-dir=" + shared.resolve("keys"),
+				// The ORG's second factor, enrolled through the test's context, must decrypt on every node.
+				"--kaowu.identity.totp-key-file=" + shared.resolve("keys").resolve("totp.key"));
 	}
 
 	/** Waits (generously: the CI machine is slow) until the node answers readiness; a node that does not is killed. */
