@@ -179,6 +179,24 @@ public class CatalogManagement {
 			.orElseThrow(() -> new NotFoundProblem("证书", id));
 	}
 
+	/**
+	 * Every certificate matching the filter (keyword ignored), unpaged: the choices of a form and the check of a chosen
+	 * id, which must see the whole catalog (the national one has hundreds of certificates, more than a page).
+	 */
+	@Transactional(readOnly = true)
+	public List<CertificateView> allCertificates(Scope scope, CertificateFilter filter) {
+		Objects.requireNonNull(scope);
+		return assemble(certificates.all(filter), orgNames());
+	}
+
+	/** The certificate if it exists and is enabled. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<CertificateView> findEnabledCertificate(long id) {
+		return certificates.find(id)
+			.filter(Certificates.Row::enabled)
+			.map(row -> assemble(List.of(row), orgNames()).getFirst());
+	}
+
 	@Transactional(readOnly = true)
 	public PageResult<CertificateView> listCertificates(Scope scope, CertificateFilter filter, PageQuery page) {
 		Objects.requireNonNull(scope);

@@ -63,6 +63,16 @@ class Certificates {
 			.optional();
 	}
 
+	/** Every certificate matching the filter, by name: for choices and checks, which must not stop at a page. */
+	List<Row> all(CatalogManagement.CertificateFilter filter) {
+		Where where = Where.start();
+		where.andIf(filter.organisationId(), "c.organisation_id = ?").andIf(filter.enabled(), "c.enabled = ?");
+		return jdbc.sql("SELECT c.* FROM catalog_certificate c" + where.sql() + " ORDER BY c.name, c.id")
+			.params(where.params())
+			.query(MAPPER)
+			.list();
+	}
+
 	PageResult<Row> page(CatalogManagement.CertificateFilter filter, PageQuery page) {
 		Where where = Where.start();
 		if (filter.keyword() != null && !filter.keyword().isBlank()) {

@@ -198,9 +198,7 @@ public class PilotManagement {
 	/** The enabled certificates with usable levels a college may apply for. */
 	@Transactional(readOnly = true)
 	public List<CertificateView> certificateChoices(Scope scope) {
-		return catalog
-			.listCertificates(scope, new CatalogManagement.CertificateFilter(null, null, true), PageQuery.of(1, 100))
-			.items()
+		return catalog.allCertificates(scope, new CatalogManagement.CertificateFilter(null, null, true))
 			.stream()
 			.filter(c -> c.levels().stream().anyMatch(LevelView::usable))
 			.toList();
@@ -481,13 +479,7 @@ public class PilotManagement {
 			problems.add(new FieldProblem("certificateId", "pilot.application.certificate.required"));
 		}
 		else {
-			certificate = catalog.listCertificates(Scope.system(),
-					new CatalogManagement.CertificateFilter(null, null, true), PageQuery.of(1, 100))
-				.items()
-				.stream()
-				.filter(c -> c.id() == form.getCertificateId())
-				.findFirst()
-				.orElse(null);
+			certificate = catalog.findEnabledCertificate(form.getCertificateId()).orElse(null);
 			if (certificate == null) {
 				problems.add(new FieldProblem("certificateId", "pilot.application.certificate.unavailable"));
 			}

@@ -127,9 +127,7 @@ public class SiteManagement {
 	@Transactional(readOnly = true)
 	public List<CertificateView> certificateChoices(Scope scope) {
 		long collegeId = requireCollege(scope);
-		return catalog
-			.listCertificates(scope, new CatalogManagement.CertificateFilter(null, null, true), PageQuery.of(1, 100))
-			.items()
+		return catalog.allCertificates(scope, new CatalogManagement.CertificateFilter(null, null, true))
 			.stream()
 			.filter(c -> c.levels().stream().anyMatch(LevelView::usable))
 			.filter(c -> !sites.exists(collegeId, c.id()))
@@ -151,14 +149,7 @@ public class SiteManagement {
 			problems.add(new FieldProblem("certificateId", "site.certificate.required"));
 		}
 		else {
-			certificate = catalog
-				.listCertificates(Scope.system(), new CatalogManagement.CertificateFilter(null, null, true),
-						PageQuery.of(1, 100))
-				.items()
-				.stream()
-				.filter(c -> c.id() == form.getCertificateId())
-				.findFirst()
-				.orElse(null);
+			certificate = catalog.findEnabledCertificate(form.getCertificateId()).orElse(null);
 			if (certificate == null) {
 				problems.add(new FieldProblem("certificateId", "site.certificate.unavailable"));
 			}

@@ -179,12 +179,16 @@ class PilotApi {
 	PilotStatus status(Scope scope, @PathVariable long collegeId, @RequestParam int year) {
 		// Same scope rule as the applications: a college itself, its city/province, the administrator.
 		if (!scope.isAdmin() && !Long.valueOf(collegeId).equals(scope.organisationId())) {
-			boolean inScope = pilot
-				.listApplications(scope, new PilotManagement.ApplicationFilter(null, null, null, year),
-						PageQuery.of(1, 100))
-				.items()
-				.stream()
-				.anyMatch(a -> a.collegeId() == collegeId);
+			// Page through all of them: a province has more than a page of applications a year.
+			boolean inScope = false;
+			for (int page = 1; !inScope; page++) {
+				var applications = pilot.listApplications(scope,
+						new PilotManagement.ApplicationFilter(null, null, null, year), PageQuery.of(page, 100));
+				inScope = applications.items().stream().anyMatch(a -> a.collegeId() == collegeId);
+				if ((long) page * 100 >= applications.total()) {
+					break;
+				}
+			}
 			if (!inScope) {
 				throw new cn.kaowu.platform.kernel.NotFoundProblem("院校", collegeId);
 			}

@@ -6,7 +6,6 @@ import cn.kaowu.platform.catalog.CatalogManagement;
 import cn.kaowu.platform.catalog.CertificateView;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
-import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
@@ -44,10 +43,8 @@ class ChecklistController {
 		if (scope.role() != Role.ORG) {
 			throw new AccessDeniedProblem("site.error.orgOnly");
 		}
-		List<CertificateView> own = catalog
-			.listCertificates(scope, new CatalogManagement.CertificateFilter(null, scope.organisationId(), null),
-					PageQuery.of(1, 100))
-			.items();
+		List<CertificateView> own = catalog.allCertificates(scope,
+				new CatalogManagement.CertificateFilter(null, scope.organisationId(), null));
 		model.addAttribute("certificates", own);
 		CertificateView current = own.stream()
 			.filter(c -> certificateId == null || c.id() == certificateId)
