@@ -172,7 +172,11 @@ class LoginService {
 	}
 
 	private Optional<Outcome> gate(Row account, Instant now, @Nullable String remoteAddr) {
-		long lastHour = jdbc.sql("SELECT count(*) FROM login_attempt WHERE account_id = ? AND attempted_at > ?")
+		// Every try counts, except a right signature: an ORG confirming 60,000 certificates in batches of 100 signs 600
+		// times, and a right password is no guess (found by bench/run simulation). Wrong ones count, and lock after 5.
+		long lastHour = jdbc.sql("""
+				SELECT count(*) FROM login_attempt WHERE account_id = ? AND attempted_at > ?
+				  AND NOT (success AND remote_addr = 'signature')""")
 			.params(account.id(), Timestamp.from(now.minus(Duration.ofHours(1))))
 			.query(Long.class)
 			.single();

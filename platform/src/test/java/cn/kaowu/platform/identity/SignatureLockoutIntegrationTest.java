@@ -34,4 +34,15 @@ class SignatureLockoutIntegrationTest {
 			.as("the right password no longer signs while the account is locked")
 			.isInstanceOf(InvalidInputProblem.class).extracting("fieldProblems").asString().contains("login.locked");
 	}
+
+	@Test
+	void rightSignaturesDoNotUseUpTheHourlyLimitOfTries() {
+		AccountView account = world.account(Role.ORG, world.trainingOrg());
+		Scope org = world.scopeOf(account);
+		for (int i = 0; i <= LockoutPolicy.MAX_ATTEMPTS_PER_HOUR; i++) {
+			assertThat(accounts.verifyOwnPassword(org, TestWorld.PASSWORD)).as("signature %d", i + 1).isTrue();
+		}
+		// A wrong one still counts toward the lockout after so many right ones.
+		assertThat(accounts.verifyOwnPassword(org, "wrong")).isFalse();
+	}
 }
