@@ -8,11 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +27,21 @@ import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
+import cn.kaowu.exampackage.CandidateResult;
+import cn.kaowu.exampackage.ChunkManifest;
+import cn.kaowu.exampackage.ResultPackageHeader;
+import cn.kaowu.exampackage.ResultPackageWriter;
+import cn.kaowu.exampackage.SiteRequest;
+import cn.kaowu.exampackage.Sm2Keys;
+
 import cn.kaowu.platform.KaowuPlatformApplication;
+import cn.kaowu.platform.bank.BankManagement;
+import cn.kaowu.platform.bank.Blueprint;
+import cn.kaowu.platform.bank.BlueprintForm;
+import cn.kaowu.platform.bank.ItemBody;
+import cn.kaowu.platform.bank.ItemForm;
+import cn.kaowu.platform.bank.ItemType;
+import cn.kaowu.platform.bank.ItemView;
 import cn.kaowu.platform.candidate.CandidateImportBenchmark;
 import cn.kaowu.platform.candidate.CandidateKind;
 import cn.kaowu.platform.candidate.CandidateManagement;
@@ -34,6 +53,7 @@ import cn.kaowu.platform.catalog.CertificateView;
 import cn.kaowu.platform.certificate.CertificateManagement;
 import cn.kaowu.platform.certificate.IssueStatus;
 import cn.kaowu.platform.certificate.IssueView;
+import cn.kaowu.platform.delivery.Delivery;
 import cn.kaowu.platform.enrollment.EnrollmentManagement;
 import cn.kaowu.platform.enrollment.EnrollmentMother;
 import cn.kaowu.platform.identity.AccountForm;
@@ -58,6 +78,7 @@ import cn.kaowu.platform.pilot.PilotMother;
 import cn.kaowu.platform.plan.PlanManagement;
 import cn.kaowu.platform.plan.PlanSubjectView;
 import cn.kaowu.platform.plan.PlanView;
+import cn.kaowu.platform.result.ResultIntake;
 import cn.kaowu.platform.room.InvigilatorManagement;
 import cn.kaowu.platform.room.InvigilatorView;
 import cn.kaowu.platform.room.RoomForm;
@@ -106,6 +127,9 @@ public final class NationalSimulation {
 	static final int SEATS = 40;
 
 	static final int MAX_ROWS = 50_000;
+
+	/** The sites whose servers enrol, get packages and send results: the first college of each province. */
+	static final int SAMPLE_SITES = Integer.getInteger("sampleSites", 31);
 
 	static final String PASSWORD = "Kaowu#2026sim";
 
@@ -214,6 +238,7 @@ public final class NationalSimulation {
 		int collegeCount = Math.max(PROVINCES.length, Math.min(800, Math.round(CANDIDATES / (float) PER_COLLEGE)));
 		System.out.printf("simulation of %,d candidates at %d colleges in %d provinces, %d ORGs, %d threads%n",
 				CANDIDATES, collegeCount, PROVINCES.length, ORGS.length, THREADS);
+		System.out.printf(ROW + "%n", "stage", "seconds", "items", "items/s", "counts");
 		CandidateImportBenchmark.HeapSampler heap = new CandidateImportBenchmark.HeapSampler();
 		heap.start();
 		long start = System.nanoTime();
@@ -227,6 +252,9 @@ public final class NationalSimulation {
 			stage("registration-import", this::registrations);
 			stage("rooms", this::rooms);
 			stage("scheduling", this::scheduling);
+			String sample = "(sample " + Math.min(SAMPLE_SITES, collegeCount) + " sites)";
+			stage("packages" + sample, this::packages);
+			stage("results" + sample, this::results);
 			stage("scores", this::scores);
 			stage("publication-lock", this::lock);
 			stage("certificates-generate", this::generate);
@@ -240,26 +268,43 @@ public final class NationalSimulation {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long peak = heap.finish();
 		System.out.println();
-		System.out.printf("%-22s %9s  %s%n", "stage", "seconds", "counts");
+		System.out.printf(ROW + "%n", "stage", "seconds", "items", "items/s", "counts");
 		for (String[] row : table) {
-			System.out.printf("%-22s %9s  %s%n", row[0], row[1], row[2]);
+			System.out.printf(ROW + "%n", (Object[]) row);
 		}
-		System.out.printf("%-22s %9.1f  %s%n", "total", seconds, totals());
+		System.out.printf(ROW + "%n", "total", String.format("%.1f", seconds), CANDIDATES, rate(CANDIDATES / seconds),
+				totals());
 		System.out.printf("simulation: candidates=%d seconds=%.0f peak_heap_mb=%d%n", CANDIDATES, seconds,
 				peak / (1024 * 1024));
 	}
 
 	interface Stage {
 
-		String run() throws Exception;
+		Done run() throws Exception;
+	}
+
+	/** What a stage did: its items (the figure items/s is computed from) and the counts behind them. */
+	record Done(long items, String counts) {
+	}
+
+	static Done done(long items, String format, Object... args) {
+		return new Done(items, String.format(format, args));
 	}
 
 	private void stage(String name, Stage stage) throws Exception {
 		long t0 = System.nanoTime();
-		String counts = stage.run();
+		Done done = stage.run();
 		double s = (System.nanoTime() - t0) / 1e9;
-		table.add(new String[] { name, String.format("%.1f", s), counts });
-		System.out.printf("stage %-22s %8.1f s  %s%n", name, s, counts);
+		String[] row = { name, String.format("%.1f", s), String.valueOf(done.items()),
+				rate(done.items() / Math.max(s, 0.001)), done.counts() };
+		table.add(row);
+		System.out.printf(ROW + "%n", (Object[]) row);
+	}
+
+	static final String ROW = "%-26s %8s %8s %8s  %s";
+
+	static String rate(double perSecond) {
+		return perSecond < 100 ? String.format("%.1f", perSecond) : String.valueOf(Math.round(perSecond));
 	}
 
 	/** Runs the work on the pool's threads, one item at a time each, and fails with the first failure. */
@@ -275,7 +320,7 @@ public final class NationalSimulation {
 
 	// ---- stages ----------------------------------------------------------------------------------------------------
 
-	private String world(int collegeCount) throws Exception {
+	private Done world(int collegeCount) throws Exception {
 		OrganisationManagement organisations = bean(OrganisationManagement.class);
 		for (String[] p : PROVINCES) {
 			provinces.add(org(organisations, OrganisationType.PROVINCE, p[1] + "教育厅", p[0] + "0000", null));
@@ -319,11 +364,11 @@ public final class NationalSimulation {
 					c.view.id());
 			c.principal = new Scope(a.id(), a.username(), Role.COLLEGE_PRINCIPAL, c.view.id(), c.view.provinceId(), null);
 		});
-		return String.format("orgs=%d provinces=%d colleges=%d accounts=%d candidates_generated=%d", orgs.size(),
+		return done(CANDIDATES, "orgs=%d provinces=%d colleges=%d accounts=%d candidates_generated=%d", orgs.size(),
 				provinces.size(), colleges.size(), colleges.size() + orgs.size(), CANDIDATES);
 	}
 
-	private String pilot() throws Exception {
+	private Done pilot() throws Exception {
 		PilotManagement pilot = bean(PilotManagement.class);
 		PilotMother pilots = new PilotMother(null, pilot, bean(CatalogManagement.class), clock);
 		LocalDate today = LocalDate.now(clock.withZone(AdjustableClock.CHINA));
@@ -346,10 +391,10 @@ public final class NationalSimulation {
 			approved.incrementAndGet();
 			scale.addAndGet(planned);
 		});
-		return String.format("batches=%d approved=%d scale=%d", batches.size(), approved.get(), scale.get());
+		return done(approved.get(), "batches=%d approved=%d scale=%d", batches.size(), approved.get(), scale.get());
 	}
 
-	private String sites() throws Exception {
+	private Done sites() throws Exception {
 		SiteManagement sites = bean(SiteManagement.class);
 		QualificationChecklists checklists = bean(QualificationChecklists.class);
 		// The same application form and room photo for every college (drawing a PDF each time is not the point).
@@ -361,21 +406,20 @@ public final class NationalSimulation {
 			c.site = sites.approve(c.org.scope(), applied.id(),
 					SiteMother.allMet(checklists.of(c.org.scope(), c.org.certificate().id())));
 		});
-		return "approved=" + colleges.size();
+		return done(colleges.size(), "approved=%d", colleges.size());
 	}
 
-	private String plans() {
+	private Done plans() {
 		EnrollmentMother mother = enrollmentMother();
 		for (Org o : orgs) {
 			PlanView plan = mother.openPlan(setting(o));
 			plans.put(o.view().id(), plan);
 		}
-		return "published=" + plans.size();
+		return done(plans.size(), "published=%d", plans.size());
 	}
 
-	private String candidates() throws Exception {
+	private Done candidates() throws Exception {
 		CandidateManagement candidates = bean(CandidateManagement.class);
-		long t0 = System.nanoTime();
 		List<Submitted> submitted = Collections.synchronizedList(new ArrayList<>());
 		parallel(colleges, c -> {
 			byte[] file = Spreadsheets.sheet("考生",
@@ -385,8 +429,7 @@ public final class NationalSimulation {
 					c.people.size()));
 		});
 		int stored = await(submitted);
-		double s = (System.nanoTime() - t0) / 1e9;
-		return String.format("files=%d rows=%d rows_per_s=%d", submitted.size(), stored, Math.round(stored / s));
+		return done(stored, "files=%d rows=%d", submitted.size(), stored);
 	}
 
 	/**
@@ -394,12 +437,12 @@ public final class NationalSimulation {
 	 * the disk and time of this run for a step that reads each once, so the imported candidates are marked 已核验 with
 	 * one UPDATE — the one domain write here that is not a service call.
 	 */
-	private String verification() {
+	private Done verification() {
 		int n = jdbc.sql("UPDATE candidate SET state = 'VERIFIED', updated_at = now() WHERE kind = 'COLLEGE'").update();
-		return "verified=" + n + " (SQL, no photos)";
+		return done(n, "verified=%d (SQL, no photos)", n);
 	}
 
-	private String registrations() throws Exception {
+	private Done registrations() throws Exception {
 		EnrollmentManagement enrollment = bean(EnrollmentManagement.class);
 		CatalogManagement catalog = bean(CatalogManagement.class);
 		Map<Long, String> levelCodes = new ConcurrentHashMap<>();
@@ -411,7 +454,6 @@ public final class NationalSimulation {
 		}
 		List<Spreadsheets.Column> columns = List.of("*考生姓名", "*证件号码", "*考生类型", "*证书编号", "*报考证书", "*证书等级",
 				"*考核站点编号", "*考核站点").stream().map(h -> new Spreadsheets.Column(h, 12)).toList();
-		long t0 = System.nanoTime();
 		List<Submitted> submitted = Collections.synchronizedList(new ArrayList<>());
 		parallel(colleges, c -> {
 			List<List<String>> rows = new ArrayList<>(c.people.size());
@@ -425,13 +467,11 @@ public final class NationalSimulation {
 					"报考" + c.view.code() + ".xlsx", Spreadsheets.sheet("报考", columns, rows)), c.people.size()));
 		});
 		int stored = await(submitted);
-		double s = (System.nanoTime() - t0) / 1e9;
 		long records = count("SELECT count(*) FROM registration_record");
-		return String.format("files=%d candidates=%d records=%d rows_per_s=%d", submitted.size(), stored, records,
-				Math.round(stored / s));
+		return done(stored, "files=%d candidates=%d records=%d", submitted.size(), stored, records);
 	}
 
-	private String rooms() throws Exception {
+	private Done rooms() throws Exception {
 		RoomManagement rooms = bean(RoomManagement.class);
 		StaffManagement staff = bean(StaffManagement.class);
 		InvigilatorManagement invigilators = bean(InvigilatorManagement.class);
@@ -463,11 +503,11 @@ public final class NationalSimulation {
 			roomCount.addAndGet(n);
 			staffCount.addAndGet(ids.size());
 		});
-		return String.format("rooms=%d seats=%d invigilators=%d", roomCount.get(), roomCount.get() * SEATS,
+		return done(roomCount.get(), "rooms=%d seats=%d invigilators=%d", roomCount.get(), roomCount.get() * SEATS,
 				staffCount.get());
 	}
 
-	private String scheduling() throws Exception {
+	private Done scheduling() throws Exception {
 		Scheduling scheduling = bean(Scheduling.class);
 		clock.setInstant(plans.values().iterator().next().scheduling().opensAt().plusSeconds(60));
 		AtomicInteger records = new AtomicInteger();
@@ -485,17 +525,16 @@ public final class NationalSimulation {
 		});
 		long scheduled = count("SELECT count(*) FROM registration_record WHERE scheduled_at IS NOT NULL");
 		require(scheduled == records.get(), "scheduled " + scheduled + " of " + records.get());
-		return String.format("records=%d sites=%d warnings=%d", records.get(), sites.get(), warnings.get());
+		return done(records.get(), "records=%d sites=%d warnings=%d", records.get(), sites.get(), warnings.get());
 	}
 
-	private String scores() throws Exception {
+	private Done scores() throws Exception {
 		ScoreManagement scores = bean(ScoreManagement.class);
 		Scheduling scheduling = bean(Scheduling.class);
 		clock.setInstant(plans.values().iterator().next().scoreRegistration().opensAt().plusSeconds(60));
 		List<Spreadsheets.Column> columns = List.of(new Spreadsheets.Column("*准考证号", 20),
 				new Spreadsheets.Column("*身份证号", 12), new Spreadsheets.Column("*科目", 14),
 				new Spreadsheets.Column("成绩", 10), new Spreadsheets.Column("备注", 10));
-		long t0 = System.nanoTime();
 		List<Submitted> submitted = Collections.synchronizedList(new ArrayList<>());
 		parallel(orgs, o -> {
 			PlanView plan = plans.get(o.view().id());
@@ -512,10 +551,9 @@ public final class NationalSimulation {
 				}
 				for (Scheduling.Seated seat : seats) {
 					PlanSubjectView subject = subjects.get(seat.planSubjectId());
-					// The simulated result: 2 % absent, the others 50–100 (pass mark 60).
-					int h = Math.floorMod((seat.ticketNumber() + subject.id()).hashCode() * 31 + 7, 1000);
-					boolean absent = h < 20;
-					String score = absent ? "" : String.valueOf(50 + h % 51);
+					int simulated = simulatedScore(seat.ticketNumber(), subject.id());
+					boolean absent = simulated < 0;
+					String score = absent ? "" : String.valueOf(simulated);
 					String masked = seat.idNumberMasked();
 					rows.add(List.of(seat.ticketNumber(), masked.substring(masked.length() - 4),
 							subject.level().withSubject(subject.subjectName()), score, absent ? "缺考" : ""));
@@ -527,32 +565,188 @@ public final class NationalSimulation {
 			}
 		});
 		int stored = await(submitted);
-		double s = (System.nanoTime() - t0) / 1e9;
-		return String.format("files=%d rows=%d rows_per_s=%d", submitted.size(), stored, Math.round(stored / s));
+		return done(stored, "files=%d rows=%d", submitted.size(), stored);
 	}
 
-	private String lock() {
+	// The practical item of each ORG's 初级实操 (its id as packages and results name it: id + "v" + version).
+	private final Map<Long, String> practicalItem = new ConcurrentHashMap<>();
+
+	private final Map<Long, KeyPair> siteKeys = new ConcurrentHashMap<>();
+
+	private final Map<Long, String> siteCodes = new ConcurrentHashMap<>();
+
+	/**
+	 * The exam packages through the real build: each ORG's bank (10 single-choice items for 初级理论, one practical
+	 * task for 初级实操) and blueprints; the sample's site servers enrol with their own SM2 keys (the others are
+	 * skipped by the build as not enrolled: each package costs about 0.6 s of key derivation, 1,600 for the full
+	 * size); then each ORG builds its plan.
+	 */
+	private Done packages() throws Exception {
+		BankManagement bank = bean(BankManagement.class);
+		Delivery delivery = bean(Delivery.class);
+		for (Org o : orgs) {
+			PlanView plan = plans.get(o.view().id());
+			PlanSubjectView theory = junior(plan, "理论");
+			PlanSubjectView practice = junior(plan, "实操");
+			for (int i = 0; i < 10; i++) {
+				bank.create(o.scope(), ItemForm.objective(theory.levelId(), theory.subjectId(), ItemType.SINGLE, "网店开设",
+						2, 10, "第 " + (i + 1) + " 题：网店开设的第一步是？", List.of("实名认证", "店铺装修", "推广引流"), "A"));
+			}
+			bank.saveBlueprint(o.scope(), theory.levelId(), theory.subjectId(),
+					BlueprintForm.of(List.of(new Blueprint.Line(ItemType.SINGLE, "网店开设", 10, 10))));
+			ItemView item = bank.create(o.scope(), ItemForm.practical(practice.levelId(), practice.subjectId(), "店铺装修", 3,
+					100, "完成店铺首页装修，上传首页截图。", List.of(new ItemBody.Criterion("作品完整", 60),
+							new ItemBody.Criterion("页面美观", 40))));
+			bank.saveBlueprint(o.scope(), practice.levelId(), practice.subjectId(),
+					BlueprintForm.of(List.of(new Blueprint.Line(ItemType.PRACTICAL, "店铺装修", 1, 100))));
+			practicalItem.put(o.view().id(), item.id() + "v" + item.version());
+		}
+		for (College c : sample()) {
+			KeyPair key = Sm2Keys.generateKeyPair();
+			delivery.enrol(c.site.code(), delivery.enrolmentToken(c.admin, c.site.id()).token(),
+					Sm2Keys.toPem(key.getPublic()));
+			siteKeys.put(c.site.id(), key);
+			siteCodes.put(c.site.id(), c.site.code());
+		}
+		AtomicInteger built = new AtomicInteger();
+		AtomicInteger skipped = new AtomicInteger();
+		parallel(orgs, o -> {
+			Delivery.BuildSummary summary = delivery.build(o.scope(), plans.get(o.view().id()).id());
+			built.addAndGet(summary.packages());
+			skipped.addAndGet(summary.skipped().size());
+		});
+		long seats = count("SELECT coalesce(sum(candidates), 0) FROM exam_package");
+		require(built.get() == 2 * sample().size(), "built " + built.get() + " packages for " + sample().size() + " sites");
+		return done(built.get(), "packages=%d candidates=%d skipped_not_enrolled=%d", built.get(), seats,
+				skipped.get());
+	}
+
+	/**
+	 * The results as the sample's sites send them after the slots: a signed result package per exam package (the
+	 * simulated 理论 score as graded on the site, a screenshot for 实操, 2 % absent), chunked, through the real
+	 * intake (verification, take-in, 实操 grading tasks).
+	 */
+	private Done results() throws Exception {
+		Delivery delivery = bean(Delivery.class);
+		ResultIntake intake = bean(ResultIntake.class);
+		Instant end = plans.values().stream().flatMap(p -> p.subjects().stream()).map(PlanSubjectView::endsAt)
+			.max(Instant::compareTo).orElseThrow();
+		clock.setInstant(end.plusSeconds(600));
+		byte[] screenshot = SiteMother.png(0x33AA66);
+		List<Runnable> uploads = new ArrayList<>();
+		AtomicInteger taken = new AtomicInteger();
+		AtomicInteger sat = new AtomicInteger();
+		for (Org o : orgs) {
+			PlanView plan = plans.get(o.view().id());
+			for (Delivery.PackageView p : delivery.packagesOfOwnPlan(o.scope(), plan.id())) {
+				uploads.add(() -> {
+					KeyPair key = siteKeys.get(p.siteId());
+					boolean practical = p.planSubjectId() == junior(plan, "实操").id();
+					List<CandidateResult> results = new ArrayList<>();
+					for (Scheduling.Seated seat : bean(Scheduling.class).publishedSeats(plan.id(), p.siteId())) {
+						if (seat.planSubjectId() != p.planSubjectId()) {
+							continue;
+						}
+						int score = simulatedScore(seat.ticketNumber(), p.planSubjectId());
+						Instant in = score < 0 ? null : end.minusSeconds(3600);
+						results.add(new CandidateResult(seat.ticketNumber(), new TreeMap<>(),
+								practical || score < 0 ? BigDecimal.ZERO : BigDecimal.valueOf(score),
+								practical && score >= 0 ? List.of(new CandidateResult.Upload(practicalItem.get(o.view().id()),
+										"首页截图.png", screenshot)) : List.of(),
+								in, in == null ? null : end.minusSeconds(60)));
+						if (in != null) {
+							sat.incrementAndGet();
+						}
+					}
+					ResultIntake.UploadState state = upload(intake, siteCodes.get(p.siteId()), key, p, results);
+					require(state.status() == ResultIntake.Status.ACCEPTED, p.id() + ": " + state);
+					taken.addAndGet(results.size());
+				});
+			}
+		}
+		parallel(uploads, Runnable::run);
+		long tasks = count("SELECT count(*) FROM grading_task");
+		return done(taken.get(), "result_packages=%d candidates=%d sat=%d grading_tasks=%d", uploads.size(),
+				taken.get(), sat.get(), tasks);
+	}
+
+	/** Writes, signs and uploads a result package in chunks as the site does, and completes it. */
+	private ResultIntake.UploadState upload(ResultIntake intake, String siteCode, KeyPair key, Delivery.PackageView p,
+			List<CandidateResult> results) {
+		try {
+			ResultPackageHeader header = ResultPackageHeader.create(p.id(), siteCode, p.planSubjectId(), 1,
+					clock.instant());
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			ResultPackageWriter writer = ResultPackageWriter.start(bytes, header, key.getPrivate());
+			results.forEach(writer::addCandidate);
+			writer.finish();
+			Path file = Files.createTempFile("simulation-", ".kwres");
+			try {
+				Files.write(file, bytes.toByteArray());
+				ChunkManifest manifest = ChunkManifest.of(file, header.resultPackageId(), ChunkManifest.MIN_CHUNK_SIZE);
+				String path = "/api/v1/delivery/site/results/" + header.resultPackageId();
+				intake.manifest(proof(siteCode, key, "PUT", path), "PUT", path, header.resultPackageId(),
+						manifest.encode());
+				for (int i = 0; i < manifest.chunkCount(); i++) {
+					String chunk = path + "/chunks/" + i;
+					intake.chunk(proof(siteCode, key, "PUT", chunk), "PUT", chunk, header.resultPackageId(), i,
+							manifest.readChunk(file, i));
+				}
+				return intake.complete(proof(siteCode, key, "POST", path + "/complete"), "POST", path + "/complete",
+						header.resultPackageId());
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private Delivery.SiteSignature proof(String siteCode, KeyPair key, String method, String path) {
+		String time = String.valueOf(clock.millis());
+		return new Delivery.SiteSignature(siteCode, time, SiteRequest.sign(key.getPrivate(), method, path, time));
+	}
+
+	private List<College> sample() {
+		return colleges.subList(0, Math.min(SAMPLE_SITES, colleges.size()));
+	}
+
+	private static PlanSubjectView junior(PlanView plan, String subject) {
+		return plan.subjects().stream()
+			.filter(s -> s.level() == CertificateLevel.JUNIOR && s.subjectName().equals(subject))
+			.findFirst().orElseThrow();
+	}
+
+	/** The simulated result of a seat: -1 absent (2 %), else 50–100 (pass mark 60); the same in results and scores. */
+	static int simulatedScore(String ticketNumber, long planSubjectId) {
+		int h = Math.floorMod((ticketNumber + planSubjectId).hashCode() * 31 + 7, 1000);
+		return h < 20 ? -1 : 50 + h % 51;
+	}
+
+	private Done lock() {
 		PlanView plan = plans.values().iterator().next();
 		clock.setInstant(plan.publication().closesAt().plusSeconds(60));
 		int locked = bean(ScoreLocks.class).sweep();
-		return "plans_locked=" + locked;
+		return done(locked, "plans_locked=%d", locked);
 	}
 
 	private final AtomicInteger generated = new AtomicInteger();
 
-	private String generate() {
+	private Done generate() {
 		CertificateManagement certificates = bean(CertificateManagement.class);
 		for (Org o : orgs) {
 			generated.addAndGet(certificates.generate(o.scope(), plans.get(o.view().id()).id()).total());
 		}
-		return "generated=" + generated.get() + " (passers of both subjects)";
+		return done(generated.get(), "generated=%d (passers of both subjects)", generated.get());
 	}
 
 	/**
 	 * The college side: each principal accepts the agreement, uploads the stamp, names itself approver and confirms
 	 * its rows in batches of 100, each with its password (one password hash check per batch).
 	 */
-	private String collegeSignOff() throws Exception {
+	private Done collegeSignOff() throws Exception {
 		CertificateManagement certificates = bean(CertificateManagement.class);
 		byte[] stamp = stamp();
 		AtomicInteger confirmed = new AtomicInteger();
@@ -570,11 +764,11 @@ public final class NationalSimulation {
 			}
 			progress("college sign-off", confirmed.addAndGet(ids.size()), generated.get());
 		});
-		return String.format("confirmed=%d batches=%d", confirmed.get(), batches.get());
+		return done(confirmed.get(), "confirmed=%d batches=%d", confirmed.get(), batches.get());
 	}
 
 	/** The ORG side, batches of 100 on both threads; a row confirmed by both sides is final and numbered. */
-	private String orgSignOff() throws Exception {
+	private Done orgSignOff() throws Exception {
 		CertificateManagement certificates = bean(CertificateManagement.class);
 		List<Runnable> batches = new ArrayList<>();
 		AtomicInteger confirmed = new AtomicInteger();
@@ -592,7 +786,7 @@ public final class NationalSimulation {
 		parallel(batches, Runnable::run);
 		long numbered = count("SELECT count(*) FROM certificate_issue WHERE status = 'FINAL' AND certificate_number IS NOT NULL");
 		require(numbered == generated.get(), "final " + numbered + " of " + generated.get());
-		return String.format("batches=%d final_numbered=%d", batches.size(), numbered);
+		return done(numbered, "batches=%d final_numbered=%d", batches.size(), numbered);
 	}
 
 	private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
