@@ -11,7 +11,7 @@ bench_main() {
   ./kw java -Xmx"${HEAP:-512m}" -Djava.awt.headless=true \
     -Dkaowu.embedded-db.data-dir=platform/target/bench-db -Dkaowu.storage.dir=platform/target/bench-files "$@" \
     -cp "platform/target/test-classes:platform/target/classes:exam-package/target/classes:$(cat platform/target/bench.classpath)" \
-    "$main" 2>&1 | grep -v '^\s*$' | grep -v ' WARN \|^WARNING'
+    "$main" 2>&1 | grep --line-buffered -v '^\s*$' | grep --line-buffered -v ' WARN \|^WARNING'
   rm -rf platform/target/bench-db platform/target/bench-files
 }
 
@@ -26,6 +26,6 @@ bench_site_main() {
   rm -rf examsite/target/bench-site
   ./kw java -Xmx"${HEAP:-512m}" -Djava.awt.headless=true -Dkaowu.site.data-dir=examsite/target/bench-site "$@" \
     -cp "examsite/target/test-classes:examsite/target/classes:exam-package/target/classes:$(cat examsite/target/bench.classpath)" \
-    "$main" 2>&1 | grep -v '^\s*$' | grep -v ' WARN \|^WARNING'
+    "$main" 2>&1 | grep --line-buffered -v '^\s*$' | grep --line-buffered -v ' WARN \|^WARNING'
   rm -rf examsite/target/bench-site
 }

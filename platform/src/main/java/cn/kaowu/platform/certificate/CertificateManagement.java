@@ -24,15 +24,12 @@ import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
-import cn.kaowu.platform.kernel.PageQuery;
-import cn.kaowu.platform.kernel.PageResult;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.plan.ExamPlans;
 import cn.kaowu.platform.plan.PlanStatus;
 import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.score.ScoreManagement;
-import cn.kaowu.platform.score.ScoreView;
 import cn.kaowu.platform.storage.FileStorage;
 import cn.kaowu.platform.storage.StoredFile;
 import org.jspecify.annotations.Nullable;
@@ -293,14 +290,7 @@ public class CertificateManagement {
 			throw new DomainException(HttpStatus.CONFLICT, "certificate.error.notLocked", plan.publication().toString());
 		}
 		Map<Long, Boolean> passed = new HashMap<>();
-		for (int page = 1;; page++) {
-			PageResult<ScoreView> result = scores.list(scope, planId, new ScoreManagement.Filter(null, null),
-					new PageQuery(page, PageQuery.MAX_SIZE));
-			result.items().forEach(s -> passed.put(s.registrationRecordId(), s.passed()));
-			if (result.items().size() < PageQuery.MAX_SIZE) {
-				break;
-			}
-		}
+		scores.all(scope, planId).forEach(s -> passed.put(s.registrationRecordId(), s.passed()));
 		Map<List<Long>, List<Enrollments.Registered>> groups = new LinkedHashMap<>();
 		for (Enrollments.Registered r : enrollments.registered(planId)) {
 			groups.computeIfAbsent(List.of(r.candidateId(), r.levelId()), k -> new ArrayList<>()).add(r);
