@@ -176,7 +176,7 @@ class LoginService {
 		// times, and a right password is no guess (found by bench/run simulation). Wrong ones count, and lock after 5.
 		long lastHour = jdbc.sql("""
 				SELECT count(*) FROM login_attempt WHERE account_id = ? AND attempted_at > ?
-				  AND NOT (success AND remote_addr = 'signature')""")
+				  AND (NOT success OR remote_addr IS DISTINCT FROM 'signature')""")
 			.params(account.id(), Timestamp.from(now.minus(Duration.ofHours(1))))
 			.query(Long.class)
 			.single();
