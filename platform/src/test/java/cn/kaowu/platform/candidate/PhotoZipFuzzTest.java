@@ -1,0 +1,41 @@
+package cn.kaowu.platform.candidate;
+
+import static cn.kaowu.platform.hostile.HostileFiles.acceptedOrRefusedClearly;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.kaowu.platform.hostile.HostileFiles;
+import cn.kaowu.platform.hostile.HostileFiles.Mutation;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Random byte mutations of a valid photo zip: {@link PhotoZip} reads it, reports files, or refuses the zip with a
+ * Chinese message — never another exception or a hang; and what it hands out for a file is each photo checked.
+ */
+class PhotoZipFuzzTest {
+
+	private static final byte[] ZIP;
+
+	static {
+		Map<String, byte[]> parts = new LinkedHashMap<>();
+		parts.put("110101199003077777.jpg", HostileFiles.jpeg(295, 413));
+		parts.put("照片/110101199003078888.png", HostileFiles.png(295, 413, false));
+		parts.put("readme.txt", HostileFiles.utf8("说明"));
+		ZIP = HostileFiles.zip(parts);
+	}
+
+	@Property(tries = 200)
+	void mutatedZips(@ForAll Mutation mutation, @ForAll @IntRange(max = 1_000_000) int at,
+			@ForAll @Size(max = 12) byte[] bytes) {
+		byte[] zip = mutation.apply(ZIP, at, bytes);
+		acceptedOrRefusedClearly(() -> PhotoZip.read("photos.zip", zip, CandidatePhotos.MAX_BYTES, entry -> {
+			if (entry.content() != null) {
+				CandidatePhotos.problem(entry.content());
+			}
+		}));
+	}
+}
