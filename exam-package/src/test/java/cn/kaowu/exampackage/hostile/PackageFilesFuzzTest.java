@@ -13,21 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Random;
 
 import cn.kaowu.exampackage.ChunkManifest;
 import cn.kaowu.exampackage.hostile.HostilePackages.Mutation;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random byte mutations (flip, truncate, insert, delete, overwrite) of valid package, result and chunk-manifest
  * files. Whatever the mutation, reading either succeeds or refuses with a {@code CryptoException} in Chinese: never
  * another exception type, never an {@code OutOfMemoryError}, never a hang. Mutated bodies are also signed again
  * with the right key, which is what a rogue site holding its own key can send, so the parsers behind the signature
- * are fuzzed too.
+ * are fuzzed too. Each test is a seeded loop of {@link Tries}: a failure names the seed and the try to replay.
  */
 class PackageFilesFuzzTest {
 
@@ -39,52 +36,72 @@ class PackageFilesFuzzTest {
     private static final byte[] CHUNKS = HostilePackages.withFile(new byte[10_000],
             f -> ChunkManifest.of(f, "RES-1", 1024)).encode();
 
-    @Property(tries = 150)
-    void mutatedResultPackagesAreRefused(@ForAll Mutation mutation, @ForAll @IntRange(max = 1_000_000) int at,
-            @ForAll @Size(max = 12) byte[] bytes) {
-        byte[] mutated = mutation.apply(RESULT, at, bytes);
-        Assume.that(!Arrays.equals(mutated, RESULT));
-        boolean accepted = assertTimeoutPreemptively(BOUND,
-                () -> acceptedOrRefusedClearly(() -> readResult(mutated, NONE_ACCEPTED)));
-        assertThat(accepted).as("a changed file must never pass the signature").isFalse();
-    }
-
-    @Property(tries = 250)
-    void mutatedResultBodiesSignedByTheSiteAreReadOrRefusedClearly(@ForAll Mutation mutation,
-            @ForAll @IntRange(max = 1_000_000) int at, @ForAll @Size(max = 12) byte[] bytes) {
-        byte[] resigned = sign(mutation.apply(RESULT_BODY, at, bytes), SITE.getPrivate());
-        assertTimeoutPreemptively(BOUND, () -> acceptedOrRefusedClearly(() -> readResult(resigned, NONE_ACCEPTED)));
-    }
-
-    @Property(tries = 100)
-    void mutatedExamPackagesAreRefused(@ForAll Mutation mutation, @ForAll @IntRange(max = 1_000_000) int at,
-            @ForAll @Size(max = 12) byte[] bytes) {
-        byte[] mutated = mutation.apply(EXAM, at, bytes);
-        Assume.that(!Arrays.equals(mutated, EXAM));
-        boolean accepted = assertTimeoutPreemptively(BOUND, () -> acceptedOrRefusedClearly(() -> readExam(mutated)));
-        assertThat(accepted).as("a changed file must never pass the signature").isFalse();
-    }
-
-    @Property(tries = 150)
-    void mutatedExamBodiesSignedByThePlatformAreReadOrRefusedClearly(@ForAll Mutation mutation,
-            @ForAll @IntRange(max = 1_000_000) int at, @ForAll @Size(max = 12) byte[] bytes) {
-        byte[] resigned = sign(mutation.apply(EXAM_BODY, at, bytes), PLATFORM.getPrivate());
-        assertTimeoutPreemptively(BOUND, () -> acceptedOrRefusedClearly(() -> readExam(resigned)));
-    }
-
-    @Property(tries = 250)
-    void mutatedChunkManifestsAreDecodedOrRefusedClearly(@ForAll Mutation mutation,
-            @ForAll @IntRange(max = 1_000_000) int at, @ForAll @Size(max = 12) byte[] bytes) {
-        byte[] mutated = mutation.apply(CHUNKS, at, bytes);
-        assertTimeoutPreemptively(BOUND, () -> acceptedOrRefusedClearly(() -> ChunkManifest.decode(mutated)));
-    }
-
-    @Property(tries = 100)
-    void randomBytesAreRefused(@ForAll @Size(max = 600) byte[] bytes) {
-        assertTimeoutPreemptively(BOUND, () -> {
-            assertThat(acceptedOrRefusedClearly(() -> readResult(bytes, NONE_ACCEPTED))).isFalse();
-            assertThat(acceptedOrRefusedClearly(() -> readExam(bytes))).isFalse();
-            assertThat(acceptedOrRefusedClearly(() -> ChunkManifest.decode(bytes))).isFalse();
+    @Test
+    void mutatedResultPackagesAreRefused() {
+        Tries.run(10_001, 150, random -> {
+            byte[] mutated = mutate(random, RESULT);
+            if (Arrays.equals(mutated, RESULT)) {
+                return;
+            }
+            boolean accepted = assertTimeoutPreemptively(BOUND,
+                    () -> acceptedOrRefusedClearly(() -> readResult(mutated, NONE_ACCEPTED)));
+            assertThat(accepted).as("a changed file must never pass the signature").isFalse();
         });
+    }
+
+    @Test
+    void mutatedResultBodiesSignedByTheSiteAreReadOrRefusedClearly() {
+        Tries.run(10_002, 250, random -> {
+            byte[] resigned = sign(mutate(random, RESULT_BODY), SITE.getPrivate());
+            assertTimeoutPreemptively(BOUND,
+                    () -> acceptedOrRefusedClearly(() -> readResult(resigned, NONE_ACCEPTED)));
+        });
+    }
+
+    @Test
+    void mutatedExamPackagesAreRefused() {
+        Tries.run(10_003, 100, random -> {
+            byte[] mutated = mutate(random, EXAM);
+            if (Arrays.equals(mutated, EXAM)) {
+                return;
+            }
+            boolean accepted = assertTimeoutPreemptively(BOUND,
+                    () -> acceptedOrRefusedClearly(() -> readExam(mutated)));
+            assertThat(accepted).as("a changed file must never pass the signature").isFalse();
+        });
+    }
+
+    @Test
+    void mutatedExamBodiesSignedByThePlatformAreReadOrRefusedClearly() {
+        Tries.run(10_004, 150, random -> {
+            byte[] resigned = sign(mutate(random, EXAM_BODY), PLATFORM.getPrivate());
+            assertTimeoutPreemptively(BOUND, () -> acceptedOrRefusedClearly(() -> readExam(resigned)));
+        });
+    }
+
+    @Test
+    void mutatedChunkManifestsAreDecodedOrRefusedClearly() {
+        Tries.run(10_005, 250, random -> {
+            byte[] mutated = mutate(random, CHUNKS);
+            assertTimeoutPreemptively(BOUND, () -> acceptedOrRefusedClearly(() -> ChunkManifest.decode(mutated)));
+        });
+    }
+
+    @Test
+    void randomBytesAreRefused() {
+        Tries.run(10_006, 100, random -> {
+            byte[] bytes = Tries.bytes(random, 600);
+            assertTimeoutPreemptively(BOUND, () -> {
+                assertThat(acceptedOrRefusedClearly(() -> readResult(bytes, NONE_ACCEPTED))).isFalse();
+                assertThat(acceptedOrRefusedClearly(() -> readExam(bytes))).isFalse();
+                assertThat(acceptedOrRefusedClearly(() -> ChunkManifest.decode(bytes))).isFalse();
+            });
+        });
+    }
+
+    /** A random mutation at a random place (wrapped around the file) with up to 12 random bytes. */
+    private static byte[] mutate(Random random, byte[] file) {
+        Mutation mutation = Tries.oneOf(random, Mutation.values());
+        return mutation.apply(file, Tries.between(random, 0, 1_000_000), Tries.bytes(random, 12));
     }
 }

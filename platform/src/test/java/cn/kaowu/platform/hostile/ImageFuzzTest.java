@@ -4,18 +4,18 @@ import static cn.kaowu.platform.hostile.HostileFiles.acceptedOrRefusedClearly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.util.Random;
+
 import cn.kaowu.platform.candidate.CandidatePhotos;
 import cn.kaowu.platform.certificate.StampRules;
 import cn.kaowu.platform.hostile.HostileFiles.Mutation;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random mutations of a valid stamp PNG and photo JPEG, and PNG headers declaring random sizes: the stamp check
  * accepts or refuses with a Chinese message, the photo check returns a problem or none — never an exception, an
- * {@code OutOfMemoryError} or a hang.
+ * {@code OutOfMemoryError} or a hang. Each test is a seeded loop of {@link Tries}: a failure names the seed and
+ * the try to replay.
  */
 class ImageFuzzTest {
 
@@ -23,26 +23,37 @@ class ImageFuzzTest {
 
 	private static final byte[] PHOTO = HostileFiles.jpeg(295, 413);
 
-	@Property(tries = 200)
-	void mutatedStamps(@ForAll Mutation mutation, @ForAll @IntRange(max = 1_000_000) int at,
-			@ForAll @Size(max = 12) byte[] bytes) {
-		byte[] file = mutation.apply(STAMP, at, bytes);
-		acceptedOrRefusedClearly(() -> StampRules.check("stamp.png", file));
+	@Test
+	void mutatedStamps() {
+		Tries.run(30_001, 200, random -> {
+			byte[] file = mutate(random, STAMP);
+			acceptedOrRefusedClearly(() -> StampRules.check("stamp.png", file));
+		});
 	}
 
-	@Property(tries = 150)
-	void mutatedPhotos(@ForAll Mutation mutation, @ForAll @IntRange(max = 1_000_000) int at,
-			@ForAll @Size(max = 12) byte[] bytes) {
-		byte[] file = mutation.apply(PHOTO, at, bytes);
-		assertTimeoutPreemptively(HostileFiles.BOUND, () -> CandidatePhotos.problem(file));
+	@Test
+	void mutatedPhotos() {
+		Tries.run(30_002, 150, random -> {
+			byte[] file = mutate(random, PHOTO);
+			assertTimeoutPreemptively(HostileFiles.BOUND, () -> CandidatePhotos.problem(file));
+		});
 	}
 
-	@Property(tries = 100)
-	void declaredSizes(@ForAll @IntRange(min = -1, max = Integer.MAX_VALUE) int width,
-			@ForAll @IntRange(min = -1, max = Integer.MAX_VALUE) int height) {
-		byte[] png = HostileFiles.pngDeclaring(width, height);
-		boolean accepted = acceptedOrRefusedClearly(() -> StampRules.check("stamp.png", png));
-		assertThat(accepted).as("no transparent pixel was ever drawn").isFalse();
-		assertTimeoutPreemptively(HostileFiles.BOUND, () -> assertThat(CandidatePhotos.problem(png)).isPresent());
+	@Test
+	void declaredSizes() {
+		Tries.run(30_003, 100, random -> {
+			int width = Tries.between(random, -1, Integer.MAX_VALUE);
+			int height = Tries.between(random, -1, Integer.MAX_VALUE);
+			byte[] png = HostileFiles.pngDeclaring(width, height);
+			boolean accepted = acceptedOrRefusedClearly(() -> StampRules.check("stamp.png", png));
+			assertThat(accepted).as("no transparent pixel was ever drawn").isFalse();
+			assertTimeoutPreemptively(HostileFiles.BOUND, () -> assertThat(CandidatePhotos.problem(png)).isPresent());
+		});
+	}
+
+	/** A random mutation at a random place (wrapped around the file) with up to 12 random bytes. */
+	private static byte[] mutate(Random random, byte[] file) {
+		return Tries.oneOf(random, Mutation.values())
+			.apply(file, Tries.between(random, 0, 1_000_000), Tries.bytes(random, 12));
 	}
 }
