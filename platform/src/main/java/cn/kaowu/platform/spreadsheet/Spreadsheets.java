@@ -182,9 +182,7 @@ public final class Spreadsheets {
 		}
 		boolean contentTypes = false;
 		int entries = 0;
-		long total = 0;
-		byte[] buffer = new byte[16 * 1024];
-		List<ZipArchiveEntry> xmlParts = new ArrayList<>();
+		Cells cells = new Cells(field, name);
 		// The central directory, not local headers: Office and fastexcel write data descriptors.
 		try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
 			for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
@@ -193,121 +191,218 @@ public final class Spreadsheets {
 				}
 				String entryName = entry.getName();
 				contentTypes |= entryName.equals("[Content_Types].xml");
-				// Every part, whatever its name: the relationships may point a sheet at "sheet1.dat". The scanner
-				// lets go of a part that does not start like XML.
-				PrologScanner prolog = new PrologScanner();
 				boolean sharedStrings = entryName.toLowerCase(java.util.Locale.ROOT).endsWith("sharedstrings.xml");
-				long part = 0;
-				try (InputStream in = zip.getInputStream(entry)) {
-					int n;
-					while ((n = in.read(buffer)) > 0) {
-						total += n;
-						part += n;
-						if (total > MAX_UNCOMPRESSED_MB * 1024L * 1024) {
-							throw new InvalidInputProblem(field, "spreadsheet.tooLarge", name, MAX_MB);
-						}
-						if (sharedStrings && part > MAX_SHARED_STRINGS_MB * 1024L * 1024) {
-							throw new InvalidInputProblem(field, "spreadsheet.partTooLarge", name,
-									FileStorage.safeName(entryName), MAX_SHARED_STRINGS_MB);
-						}
-						if (!prolog.done()) {
-							prolog.feed(buffer, n);
-							if (prolog.doctype()) {
-								throw new InvalidInputProblem(field, "spreadsheet.doctype", name);
-							}
-						}
-					}
-				}
-				if (prolog.xml()) {
-					xmlParts.add(entry);
+				long partLimit = sharedStrings ? MAX_SHARED_STRINGS_MB * 1024L * 1024 : Long.MAX_VALUE;
+				try (Part part = new Part(zip.getInputStream(entry), cells, partLimit, entryName)) {
+					cells.read(part);
 				}
 			}
-			checkCells(field, name, zip, xmlParts);
 		}
 		catch (IOException e) {
-			throw new InvalidInputProblem(field, "spreadsheet.notXlsx", name);
+			throw cells.problem != null ? cells.problem : new InvalidInputProblem(field, "spreadsheet.notXlsx", name);
 		}
+		cells.checkSharedStrings();
 		if (!contentTypes) {
 			throw new InvalidInputProblem(field, "spreadsheet.notXlsx", name);
+		}
+	}
+
+	/** Sheets are pre-read by StAX (DTDs off; they are refused before the parser sees them anyway). */
+	private static final javax.xml.stream.XMLInputFactory XML = xmlInputFactory();
+
+	private static javax.xml.stream.XMLInputFactory xmlInputFactory() {
+		javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+		factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		return factory;
+	}
+
+	/**
+	 * One part as it is inflated, read once: its bytes count against the limits, and its start is shown to the
+	 * {@link PrologScanner} before the XML parser (or anyone) gets it. A limit crossed is kept in
+	 * {@link Cells#problem} and surfaces as an {@code IOException} through whatever is reading.
+	 */
+	private static final class Part extends java.io.FilterInputStream {
+
+		private final Cells cells;
+
+		private final long limit;
+
+		private final String name;
+
+		private final PrologScanner prolog = new PrologScanner();
+
+		private long bytes;
+
+		Part(InputStream in, Cells cells, long limit, String name) {
+			super(in);
+			this.cells = cells;
+			this.limit = limit;
+			this.name = name;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = in.read(b, off, len);
+			if (n > 0) {
+				cells.total += n;
+				bytes += n;
+				if (cells.total > MAX_UNCOMPRESSED_MB * 1024L * 1024) {
+					cells.fail(new InvalidInputProblem(cells.field, "spreadsheet.tooLarge", cells.name, MAX_MB));
+				}
+				if (bytes > limit) {
+					cells.fail(new InvalidInputProblem(cells.field, "spreadsheet.partTooLarge", cells.name,
+							FileStorage.safeName(name), MAX_SHARED_STRINGS_MB));
+				}
+				if (!prolog.done()) {
+					prolog.feed(b, off, n);
+					if (prolog.doctype()) {
+						cells.fail(new InvalidInputProblem(cells.field, "spreadsheet.doctype", cells.name));
+					}
+				}
+			}
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			return read(new byte[(int) Math.min(n, 16 * 1024)]);
+		}
+
+		@Override
+		public boolean markSupported() {
+			return false;
 		}
 	}
 
 	/**
 	 * What fastexcel would trust: it fills the shared-string table up to whatever index a cell names (a cell naming
 	 * string 999,999,999 makes it add a billion empty strings) and sizes each row by the highest column letter. So
-	 * every sheet is read once here with a plain StAX parser (DTDs off; they were refused above anyway): a shared
-	 * string index must exist, a row may have at most {@value #MAX_COLUMNS} columns.
+	 * every part that starts like XML, whatever its name (the relationships may point a sheet at "sheet1.dat"), is
+	 * parsed as it is inflated: shared strings are counted, in a sheet a row may have at most {@value #MAX_COLUMNS}
+	 * columns, and at the end the highest shared-string index a cell names must exist.
 	 */
-	private static void checkCells(String field, String name, ZipFile zip, List<ZipArchiveEntry> xmlParts)
-			throws IOException {
-		javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
-		factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		long strings = 0;
-		List<ZipArchiveEntry> sheets = new ArrayList<>();
-		for (ZipArchiveEntry entry : xmlParts) {
-			try (InputStream in = zip.getInputStream(entry)) {
-				javax.xml.stream.XMLStreamReader xml = factory.createXMLStreamReader(in);
-				String root = null;
-				while (xml.hasNext()) {
-					if (xml.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
-						String local = xml.getLocalName();
-						if (root == null) {
-							root = local;
-							if (root.equals("worksheet")) {
-								sheets.add(entry);
-							}
-							if (!root.equals("sst")) {
-								break;
-							}
-						}
-						else if (local.equals("si")) {
-							strings++;
+	private static final class Cells {
+
+		private final String field;
+
+		private final String name;
+
+		private final byte[] buffer = new byte[16 * 1024];
+
+		private long total;
+
+		private long strings;
+
+		private long highestString = -1;
+
+		private InvalidInputProblem problem;
+
+		Cells(String field, String name) {
+			this.field = field;
+			this.name = name;
+		}
+
+		void fail(InvalidInputProblem problem) throws IOException {
+			this.problem = problem;
+			throw new IOException(problem.getMessage());
+		}
+
+		/** Reads one part to its end: parsed when it starts like XML, only counted otherwise. */
+		void read(Part part) throws IOException {
+			int n = part.read(buffer);
+			if (n > 0 && part.prolog.xml()) {
+				// The chunk already counted and scanned, then the rest (not a SequenceInputStream: it closes the part).
+				java.io.PushbackInputStream xml = new java.io.PushbackInputStream(part, n);
+				xml.unread(buffer, 0, n);
+				try {
+					parse(XML.createXMLStreamReader(xml));
+				}
+				catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+					if (problem != null) {
+						throw problem;
+					}
+					if (e instanceof InvalidInputProblem refused) {
+						throw refused;
+					}
+					for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+						if (cause instanceof IOException) {
+							// The zip itself is broken (inflating failed under the parser), as when counting only.
+							throw new InvalidInputProblem(field, "spreadsheet.notXlsx", name);
 						}
 					}
+					throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
 				}
 			}
-			catch (javax.xml.stream.XMLStreamException e) {
-				throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
+			while (part.read(buffer) > 0) {
+				// counted (and its prolog scanned) by the part
 			}
 		}
-		for (ZipArchiveEntry entry : sheets) {
-			try (InputStream in = zip.getInputStream(entry)) {
-				javax.xml.stream.XMLStreamReader xml = factory.createXMLStreamReader(in);
-				long row = 0;
-				int cells = 0;
-				boolean shared = false;
+
+		private void parse(javax.xml.stream.XMLStreamReader xml) throws javax.xml.stream.XMLStreamException {
+			String root = null;
+			while (root == null && xml.hasNext()) {
+				if (xml.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+					root = xml.getLocalName();
+				}
+			}
+			if ("sst".equals(root)) {
 				while (xml.hasNext()) {
-					int event = xml.next();
-					if (event != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
-						continue;
-					}
-					switch (xml.getLocalName()) {
-						case "row" -> {
-							String r = xml.getAttributeValue(null, "r");
-							row = digits(r, 9) ? Long.parseLong(r) : row + 1;
-							cells = 0;
-						}
-						case "c" -> {
-							shared = "s".equals(xml.getAttributeValue(null, "t"));
-							if (++cells > MAX_COLUMNS || column(xml.getAttributeValue(null, "r")) > MAX_COLUMNS) {
-								throw new InvalidInputProblem(field, "spreadsheet.tooManyColumns", name, row, MAX_COLUMNS);
-							}
-						}
-						case "v" -> {
-							if (shared) {
-								String v = xml.getElementText().strip();
-								if (!digits(v, 10) || Long.parseLong(v) >= strings) {
-									throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
-								}
-							}
-						}
-						default -> {
-						}
+					if (xml.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
+						strings++;
 					}
 				}
 			}
-			catch (javax.xml.stream.XMLStreamException e) {
+			else if ("worksheet".equals(root)) {
+				sheet(xml);
+			}
+			xml.close();
+		}
+
+		private void sheet(javax.xml.stream.XMLStreamReader xml) throws javax.xml.stream.XMLStreamException {
+			long row = 0;
+			int cells = 0;
+			boolean shared = false;
+			while (xml.hasNext()) {
+				if (xml.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+					continue;
+				}
+				switch (xml.getLocalName()) {
+					case "row" -> {
+						String r = xml.getAttributeValue(null, "r");
+						row = digits(r, 9) ? Long.parseLong(r) : row + 1;
+						cells = 0;
+					}
+					case "c" -> {
+						shared = "s".equals(xml.getAttributeValue(null, "t"));
+						if (++cells > MAX_COLUMNS || column(xml.getAttributeValue(null, "r")) > MAX_COLUMNS) {
+							throw new InvalidInputProblem(field, "spreadsheet.tooManyColumns", name, row, MAX_COLUMNS);
+						}
+					}
+					case "v" -> {
+						if (shared) {
+							String v = xml.getElementText().strip();
+							if (!digits(v, 10)) {
+								throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
+							}
+							highestString = Math.max(highestString, Long.parseLong(v));
+						}
+					}
+					default -> {
+					}
+				}
+			}
+		}
+
+		/** Every shared-string index a cell named exists (the parts may come in any order). */
+		void checkSharedStrings() {
+			if (highestString >= strings) {
 				throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
 			}
 		}
@@ -520,9 +615,9 @@ public final class Spreadsheets {
 
 		private boolean doctype;
 
-		void feed(byte[] buffer, int n) {
+		void feed(byte[] buffer, int off, int n) {
 			StringBuilder chunk = new StringBuilder(Math.min(n, MAX_PROLOG));
-			for (int i = 0; i < Math.min(n, MAX_PROLOG); i++) {
+			for (int i = off; i < off + Math.min(n, MAX_PROLOG); i++) {
 				if (buffer[i] != 0) {
 					chunk.append((char) (buffer[i] & 0xff));
 				}
