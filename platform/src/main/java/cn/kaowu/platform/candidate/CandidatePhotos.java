@@ -15,6 +15,8 @@ import cn.kaowu.platform.storage.FileType;
  * The photo rules of 004 ch.3 §3.2: JPG or PNG by content, at most 5 MB, 295×413 px give or take
  * {@value #TOLERANCE} px (small one-inch). The size is read from the image header before any pixel is decoded, so
  * a 30000×30000 image is refused without allocating it; only then is the image decoded to prove it is readable.
+ * A decoder warning (a JPEG cut short, "premature end of data", which ImageIO fills in with grey) refuses the photo
+ * as incomplete: it would be printed half grey on the admission ticket.
  */
 public final class CandidatePhotos {
 
@@ -59,7 +61,12 @@ public final class CandidatePhotos {
 				if (Math.abs(width - WIDTH) > TOLERANCE || Math.abs(height - HEIGHT) > TOLERANCE) {
 					return Optional.of(new Problem("candidate.photo.size", width, height));
 				}
+				boolean[] warned = { false };
+				reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
 				reader.read(0);
+				if (warned[0]) {
+					return Optional.of(new Problem("candidate.photo.incomplete"));
+				}
 			}
 			finally {
 				reader.dispose();

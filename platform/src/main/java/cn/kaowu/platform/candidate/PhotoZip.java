@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a photo zip defensively. Before anything is inflated, from the central directory: at most
  * {@value #MAX_ENTRIES} entries, declared uncompressed sizes summing to at most 2 GB, no entry with an unknown size,
- * no path that is absolute or climbs out ({@code ..}); any of these refuses the whole zip. While inflating, the
+ * no path that is absolute or climbs out ({@code ..}), no symbolic link (unix mode in the central directory); any of
+ * these refuses the whole zip. While inflating, the
  * actual bytes are counted: a file is read up to its limit + 1 byte only (a lying header cannot make it larger)
  * and the total may not pass 2 GB either. Nested archives and non-image names are reported per file and never
  * inflated.
@@ -47,6 +48,9 @@ final class PhotoZip {
 				String path = e.getName();
 				if (unsafe(path)) {
 					throw new InvalidInputProblem("file", "candidate.zip.traversal", fileName, path);
+				}
+				if (e.isUnixSymlink()) {
+					throw new InvalidInputProblem("file", "candidate.zip.link", fileName, path);
 				}
 				if (!e.isDirectory()) {
 					if (e.getSize() < 0) {

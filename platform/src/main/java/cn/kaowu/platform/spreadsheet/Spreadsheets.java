@@ -31,10 +31,12 @@ import org.dhatim.fastexcel.reader.Row;
 /**
  * Reads and writes xlsx workbooks. Reading refuses, with a message naming the file: anything that is not an xlsx
  * by content (a zip holding {@code [Content_Types].xml}), more than {@value #MAX_MB} MB, more than
- * {@value #MAX_ROWS} data rows, more than {@value #MAX_ENTRIES} parts or {@value #MAX_UNCOMPRESSED_MB} MB
- * uncompressed (counted while inflating, not trusted from the header), and any XML part with a document type
- * declaration (XXE, billion laughs: refused before the XML parser sees it; fastexcel's StAX factory has DTDs off
- * as well).
+ * {@value #MAX_ROWS} data rows, rows of more than {@value #MAX_COLUMNS} columns, more than {@value #MAX_ENTRIES}
+ * parts or {@value #MAX_UNCOMPRESSED_MB} MB uncompressed (counted while inflating, not trusted from the header), a
+ * shared-strings part over {@value #MAX_SHARED_STRINGS_MB} MB (it is held in memory while reading), and any XML part
+ * with a document type declaration (XXE, billion laughs: refused before the XML parser sees it, whatever the part's
+ * name and in UTF-16 too; fastexcel's StAX factory has DTDs off as well). Cells are read as text only, formulas as
+ * their cached value; a cell fastexcel cannot read makes the file unreadable rather than an error.
  */
 public final class Spreadsheets {
 
@@ -47,6 +49,12 @@ public final class Spreadsheets {
 	static final int MAX_ENTRIES = 1_000;
 
 	static final int MAX_UNCOMPRESSED_MB = 512;
+
+	/** The shared strings are kept in memory up to the highest index a cell uses. */
+	static final int MAX_SHARED_STRINGS_MB = 64;
+
+	/** Every import template has a few dozen columns; a cell at XFD would make each row 16,384 cells. */
+	public static final int MAX_COLUMNS = 256;
 
 	/** The header of the reason column in failed-row reports. */
 	public static final String REASON_HEADER = "失败原因";
@@ -174,8 +182,7 @@ public final class Spreadsheets {
 		}
 		boolean contentTypes = false;
 		int entries = 0;
-		long total = 0;
-		byte[] buffer = new byte[16 * 1024];
+		Cells cells = new Cells(field, name);
 		// The central directory, not local headers: Office and fastexcel write data descriptors.
 		try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
 			for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
@@ -184,31 +191,249 @@ public final class Spreadsheets {
 				}
 				String entryName = entry.getName();
 				contentTypes |= entryName.equals("[Content_Types].xml");
-				boolean xml = entryName.endsWith(".xml") || entryName.endsWith(".rels");
-				PrologScanner prolog = xml ? new PrologScanner() : null;
-				try (InputStream in = zip.getInputStream(entry)) {
-					int n;
-					while ((n = in.read(buffer)) > 0) {
-						total += n;
-						if (total > MAX_UNCOMPRESSED_MB * 1024L * 1024) {
-							throw new InvalidInputProblem(field, "spreadsheet.tooLarge", name, MAX_MB);
-						}
-						if (prolog != null && !prolog.done()) {
-							prolog.feed(buffer, n);
-							if (prolog.doctype()) {
-								throw new InvalidInputProblem(field, "spreadsheet.doctype", name);
-							}
-						}
-					}
+				boolean sharedStrings = entryName.toLowerCase(java.util.Locale.ROOT).endsWith("sharedstrings.xml");
+				long partLimit = sharedStrings ? MAX_SHARED_STRINGS_MB * 1024L * 1024 : Long.MAX_VALUE;
+				try (Part part = new Part(zip.getInputStream(entry), cells, partLimit, entryName)) {
+					cells.read(part);
 				}
 			}
 		}
 		catch (IOException e) {
-			throw new InvalidInputProblem(field, "spreadsheet.notXlsx", name);
+			throw cells.problem != null ? cells.problem : new InvalidInputProblem(field, "spreadsheet.notXlsx", name);
 		}
+		cells.checkSharedStrings();
 		if (!contentTypes) {
 			throw new InvalidInputProblem(field, "spreadsheet.notXlsx", name);
 		}
+	}
+
+	/** Sheets are pre-read by StAX (DTDs off; they are refused before the parser sees them anyway). */
+	private static final javax.xml.stream.XMLInputFactory XML = xmlInputFactory();
+
+	private static javax.xml.stream.XMLInputFactory xmlInputFactory() {
+		javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+		factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		return factory;
+	}
+
+	/**
+	 * One part as it is inflated, read once: its bytes count against the limits, and its start is shown to the
+	 * {@link PrologScanner} before the XML parser (or anyone) gets it. A limit crossed is kept in
+	 * {@link Cells#problem} and surfaces as an {@code IOException} through whatever is reading.
+	 */
+	private static final class Part extends java.io.FilterInputStream {
+
+		private final Cells cells;
+
+		private final long limit;
+
+		private final String name;
+
+		private final PrologScanner prolog = new PrologScanner();
+
+		private long bytes;
+
+		Part(InputStream in, Cells cells, long limit, String name) {
+			super(in);
+			this.cells = cells;
+			this.limit = limit;
+			this.name = name;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = in.read(b, off, len);
+			if (n > 0) {
+				cells.total += n;
+				bytes += n;
+				if (cells.total > MAX_UNCOMPRESSED_MB * 1024L * 1024) {
+					cells.fail(new InvalidInputProblem(cells.field, "spreadsheet.tooLarge", cells.name, MAX_MB));
+				}
+				if (bytes > limit) {
+					cells.fail(new InvalidInputProblem(cells.field, "spreadsheet.partTooLarge", cells.name,
+							FileStorage.safeName(name), MAX_SHARED_STRINGS_MB));
+				}
+				if (!prolog.done()) {
+					prolog.feed(b, off, n);
+					if (prolog.doctype()) {
+						cells.fail(new InvalidInputProblem(cells.field, "spreadsheet.doctype", cells.name));
+					}
+				}
+			}
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			return read(new byte[(int) Math.min(n, 16 * 1024)]);
+		}
+
+		@Override
+		public boolean markSupported() {
+			return false;
+		}
+	}
+
+	/**
+	 * What fastexcel would trust: it fills the shared-string table up to whatever index a cell names (a cell naming
+	 * string 999,999,999 makes it add a billion empty strings) and sizes each row by the highest column letter. So
+	 * every part that starts like XML, whatever its name (the relationships may point a sheet at "sheet1.dat"), is
+	 * parsed as it is inflated: shared strings are counted, in a sheet a row may have at most {@value #MAX_COLUMNS}
+	 * columns, and at the end the highest shared-string index a cell names must exist.
+	 */
+	private static final class Cells {
+
+		private final String field;
+
+		private final String name;
+
+		private final byte[] buffer = new byte[16 * 1024];
+
+		private long total;
+
+		private long strings;
+
+		private long highestString = -1;
+
+		private InvalidInputProblem problem;
+
+		Cells(String field, String name) {
+			this.field = field;
+			this.name = name;
+		}
+
+		void fail(InvalidInputProblem problem) throws IOException {
+			this.problem = problem;
+			throw new IOException(problem.getMessage());
+		}
+
+		/** Reads one part to its end: parsed when it starts like XML, only counted otherwise. */
+		void read(Part part) throws IOException {
+			int n = part.read(buffer);
+			if (n > 0 && part.prolog.xml()) {
+				// The chunk already counted and scanned, then the rest (not a SequenceInputStream: it closes the part).
+				java.io.PushbackInputStream xml = new java.io.PushbackInputStream(part, n);
+				xml.unread(buffer, 0, n);
+				try {
+					parse(XML.createXMLStreamReader(xml));
+				}
+				catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+					if (problem != null) {
+						throw problem;
+					}
+					if (e instanceof InvalidInputProblem refused) {
+						throw refused;
+					}
+					for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+						if (cause instanceof IOException) {
+							// The zip itself is broken (inflating failed under the parser), as when counting only.
+							throw new InvalidInputProblem(field, "spreadsheet.notXlsx", name);
+						}
+					}
+					throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
+				}
+			}
+			while (part.read(buffer) > 0) {
+				// counted (and its prolog scanned) by the part
+			}
+		}
+
+		private void parse(javax.xml.stream.XMLStreamReader xml) throws javax.xml.stream.XMLStreamException {
+			String root = null;
+			while (root == null && xml.hasNext()) {
+				if (xml.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+					root = xml.getLocalName();
+				}
+			}
+			if ("sst".equals(root)) {
+				while (xml.hasNext()) {
+					if (xml.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
+						strings++;
+					}
+				}
+			}
+			else if ("worksheet".equals(root)) {
+				sheet(xml);
+			}
+			xml.close();
+		}
+
+		private void sheet(javax.xml.stream.XMLStreamReader xml) throws javax.xml.stream.XMLStreamException {
+			long row = 0;
+			int cells = 0;
+			boolean shared = false;
+			while (xml.hasNext()) {
+				if (xml.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+					continue;
+				}
+				switch (xml.getLocalName()) {
+					case "row" -> {
+						String r = xml.getAttributeValue(null, "r");
+						row = digits(r, 9) ? Long.parseLong(r) : row + 1;
+						cells = 0;
+					}
+					case "c" -> {
+						shared = "s".equals(xml.getAttributeValue(null, "t"));
+						if (++cells > MAX_COLUMNS || column(xml.getAttributeValue(null, "r")) > MAX_COLUMNS) {
+							throw new InvalidInputProblem(field, "spreadsheet.tooManyColumns", name, row, MAX_COLUMNS);
+						}
+					}
+					case "v" -> {
+						if (shared) {
+							String v = xml.getElementText().strip();
+							if (!digits(v, 10)) {
+								throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
+							}
+							highestString = Math.max(highestString, Long.parseLong(v));
+						}
+					}
+					default -> {
+					}
+				}
+			}
+		}
+
+		/** Every shared-string index a cell named exists (the parts may come in any order). */
+		void checkSharedStrings() {
+			if (highestString >= strings) {
+				throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
+			}
+		}
+	}
+
+	/** One to {@code max} ASCII digits; per cell, so no regex. */
+	private static boolean digits(String s, int max) {
+		if (s == null || s.isEmpty() || s.length() > max) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The 1-based column of a cell reference like {@code AB12}; 0 without one, beyond the limit when absurd. */
+	private static long column(String ref) {
+		if (ref == null) {
+			return 0;
+		}
+		long column = 0;
+		for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
+			column = column * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+			if (column > MAX_COLUMNS) {
+				return column;
+			}
+		}
+		return column;
 	}
 
 	/**
@@ -230,9 +455,9 @@ public final class Spreadsheets {
 			String[] keys = null;
 			int leading = 0;
 			int count = 0;
-			while (it.hasNext()) {
-				Row row = it.next();
-				List<String> cells = cells(row);
+			while (reading(it::hasNext)) {
+				Row row = reading(it::next);
+				List<String> cells = reading(() -> cells(row));
 				if (headers == null) {
 					if (isHeaderRow(cells, wanted)) {
 						headers = trimTrailingEmpty(cells);
@@ -264,6 +489,19 @@ public final class Spreadsheets {
 		}
 		catch (IOException | UncheckedIOException | ExcelReaderException e) {
 			throw new InvalidInputProblem(field, "spreadsheet.unreadable", name);
+		}
+	}
+
+	/** A step of fastexcel's: whatever it throws on a malformed cell or row makes the file unreadable, not a 500. */
+	private static <T> T reading(java.util.function.Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (ExcelReaderException | UncheckedIOException e) {
+			throw e;
+		}
+		catch (RuntimeException e) {
+			throw new UncheckedIOException(new IOException(e));
 		}
 	}
 
@@ -364,9 +602,10 @@ public final class Spreadsheets {
 	}
 
 	/**
-	 * Looks at the start of an XML part until the root element: a {@code <!DOCTYPE} before it is what XXE and
-	 * entity-expansion attacks need. Byte-based: the markup characters are ASCII in UTF-8 and UTF-16 alike is not
-	 * used by Office.
+	 * Looks at the start of a part until the root element: a {@code <!DOCTYPE} before it is what XXE and
+	 * entity-expansion attacks need. Byte-based, with NUL bytes dropped so that UTF-16 and UTF-32 (which the XML
+	 * parser honours from the byte order mark or the declaration) read as ASCII too. A part that does not start
+	 * like XML (after a byte order mark and whitespace) is let go: media and binary parts.
 	 */
 	static final class PrologScanner {
 
@@ -376,8 +615,18 @@ public final class Spreadsheets {
 
 		private boolean doctype;
 
-		void feed(byte[] buffer, int n) {
-			head.append(new String(buffer, 0, Math.min(n, MAX_PROLOG), StandardCharsets.ISO_8859_1));
+		void feed(byte[] buffer, int off, int n) {
+			StringBuilder chunk = new StringBuilder(Math.min(n, MAX_PROLOG));
+			for (int i = off; i < off + Math.min(n, MAX_PROLOG); i++) {
+				if (buffer[i] != 0) {
+					chunk.append((char) (buffer[i] & 0xff));
+				}
+			}
+			head.append(chunk);
+			if (!startsLikeXml()) {
+				done = true;
+				return;
+			}
 			String s = head.toString().toUpperCase(java.util.Locale.ROOT);
 			if (s.contains("<!DOCTYPE") || s.contains("<!ENTITY")) {
 				doctype = true;
@@ -401,8 +650,27 @@ public final class Spreadsheets {
 			}
 		}
 
+		/** True until a byte other than a byte order mark or whitespace turns out not to be {@code <}. */
+		private boolean startsLikeXml() {
+			for (int i = 0; i < head.length(); i++) {
+				char c = head.charAt(i);
+				if (c == '<') {
+					return true;
+				}
+				if (c != 0xEF && c != 0xBB && c != 0xBF && c != 0xFE && c != 0xFF && !Character.isWhitespace(c)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 		boolean done() {
 			return done;
+		}
+
+		/** Whether the part starts like XML (and so is parsed by fastexcel if it is a sheet). */
+		boolean xml() {
+			return !head.isEmpty() && startsLikeXml();
 		}
 
 		boolean doctype() {

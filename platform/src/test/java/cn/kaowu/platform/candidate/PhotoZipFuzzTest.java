@@ -1,0 +1,42 @@
+package cn.kaowu.platform.candidate;
+
+import static cn.kaowu.platform.hostile.HostileFiles.acceptedOrRefusedClearly;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.kaowu.platform.hostile.HostileFiles;
+import cn.kaowu.platform.hostile.HostileFiles.Mutation;
+import cn.kaowu.platform.hostile.Tries;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random byte mutations of a valid photo zip: {@link PhotoZip} reads it, reports files, or refuses the zip with a
+ * Chinese message — never another exception or a hang; and what it hands out for a file is each photo checked.
+ * A seeded loop of {@link Tries}: a failure names the seed and the try to replay.
+ */
+class PhotoZipFuzzTest {
+
+	private static final byte[] ZIP;
+
+	static {
+		Map<String, byte[]> parts = new LinkedHashMap<>();
+		parts.put("110101199003077777.jpg", HostileFiles.jpeg(295, 413));
+		parts.put("照片/110101199003078888.png", HostileFiles.png(295, 413, false));
+		parts.put("readme.txt", HostileFiles.utf8("说明"));
+		ZIP = HostileFiles.zip(parts);
+	}
+
+	@Test
+	void mutatedZips() {
+		Tries.run(40_001, 200, random -> {
+			Mutation mutation = Tries.oneOf(random, Mutation.values());
+			byte[] zip = mutation.apply(ZIP, Tries.between(random, 0, 1_000_000), Tries.bytes(random, 12));
+			acceptedOrRefusedClearly(() -> PhotoZip.read("photos.zip", zip, CandidatePhotos.MAX_BYTES, entry -> {
+				if (entry.content() != null) {
+					CandidatePhotos.problem(entry.content());
+				}
+			}));
+		});
+	}
+}

@@ -1,0 +1,59 @@
+package cn.kaowu.platform.hostile;
+
+import static cn.kaowu.platform.hostile.HostileFiles.acceptedOrRefusedClearly;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.util.Random;
+
+import cn.kaowu.platform.candidate.CandidatePhotos;
+import cn.kaowu.platform.certificate.StampRules;
+import cn.kaowu.platform.hostile.HostileFiles.Mutation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random mutations of a valid stamp PNG and photo JPEG, and PNG headers declaring random sizes: the stamp check
+ * accepts or refuses with a Chinese message, the photo check returns a problem or none — never an exception, an
+ * {@code OutOfMemoryError} or a hang. Each test is a seeded loop of {@link Tries}: a failure names the seed and
+ * the try to replay.
+ */
+class ImageFuzzTest {
+
+	private static final byte[] STAMP = HostileFiles.png(120, 120, true);
+
+	private static final byte[] PHOTO = HostileFiles.jpeg(295, 413);
+
+	@Test
+	void mutatedStamps() {
+		Tries.run(30_001, 200, random -> {
+			byte[] file = mutate(random, STAMP);
+			acceptedOrRefusedClearly(() -> StampRules.check("stamp.png", file));
+		});
+	}
+
+	@Test
+	void mutatedPhotos() {
+		Tries.run(30_002, 150, random -> {
+			byte[] file = mutate(random, PHOTO);
+			assertTimeoutPreemptively(HostileFiles.BOUND, () -> CandidatePhotos.problem(file));
+		});
+	}
+
+	@Test
+	void declaredSizes() {
+		Tries.run(30_003, 100, random -> {
+			int width = Tries.between(random, -1, Integer.MAX_VALUE);
+			int height = Tries.between(random, -1, Integer.MAX_VALUE);
+			byte[] png = HostileFiles.pngDeclaring(width, height);
+			boolean accepted = acceptedOrRefusedClearly(() -> StampRules.check("stamp.png", png));
+			assertThat(accepted).as("no transparent pixel was ever drawn").isFalse();
+			assertTimeoutPreemptively(HostileFiles.BOUND, () -> assertThat(CandidatePhotos.problem(png)).isPresent());
+		});
+	}
+
+	/** A random mutation at a random place (wrapped around the file) with up to 12 random bytes. */
+	private static byte[] mutate(Random random, byte[] file) {
+		return Tries.oneOf(random, Mutation.values())
+			.apply(file, Tries.between(random, 0, 1_000_000), Tries.bytes(random, 12));
+	}
+}
