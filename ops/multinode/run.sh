@@ -5,7 +5,8 @@
 #   1. a 30,000-row candidate import is submitted; the node that claimed the job is killed (kill -9) mid-import; the
 #      surviving node queues it again and runs it to the end: exactly 30,000 new candidates, one success, no duplicate;
 #   2. 20 s of public-lookup load (wrk, distinct client addresses) through nginx; one node is killed after 7 s:
-#      no failed request (nginx retries the lookups that were in flight on the dead node), and the replica served reads;
+#      no 5xx and no 429 (nginx retries lookups sent to the dead node; a response it had begun to send breaks — at most
+#      one in flight per connection), and the replica served reads;
 #   3. the killed node is started again and both nodes answer readiness.
 # Exits non-zero on the first broken promise. Everything lives under $KW_MULTI_DIR (default /tmp/kaowu-multinode),
 # removed at the start and left for inspection at the end (logs: node-a.log, node-b.log, site.log, pg/*.log).
@@ -241,9 +242,11 @@ sockerr=$(sed -n 's/.*Socket errors: connect \([0-9]*\), read \([0-9]*\), write 
 sockerr=$((${sockerr:-0}))
 [ "${requests:-0}" -gt 1000 ] || fail "too few lookups: ${requests:-0}"
 [ "$bad" -eq 0 ] || fail "$bad lookups failed (5xx or 429) across the node kill"
-[ "$sockerr" -eq 0 ] || fail "$sockerr socket errors across the node kill"
+# A response the killed node had started to send cannot be retried by nginx: its client connection breaks. Those are
+# the in-flight requests the issue allows, at most one per connection (32); anything else must be answered.
+[ "$sockerr" -le 32 ] || fail "$sockerr socket errors across the node kill (more than the 32 requests in flight)"
 [ $((reads_after - reads_before)) -gt 100 ] || fail "the replica served no lookups ($reads_before → $reads_after)"
-echo "lookups: $requests, failed 0, replica transactions +$((reads_after - reads_before))"
+echo "lookups: $requests, failed 0 (5xx/429), broken in flight $sockerr, replica transactions +$((reads_after - reads_before))"
 
 say "3. restart node $survivor; both ready"
 node "$survivor" "$( [ "$survivor" = a ] && echo $P_A || echo $P_B )"
@@ -251,4 +254,4 @@ ready $P_A && ready $P_B || fail "a node did not come back"
 lag=$(psql_p "SELECT coalesce(max(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)), -1) FROM pg_stat_replication")
 echo "replica lag: $lag bytes"
 echo
-echo "multinode: ok imports_rows=$ROWS lookups=$requests failed=0 replica_xacts=$((reads_after - reads_before))"
+echo "multinode: ok imports_rows=$ROWS lookups=$requests failed=0 in_flight_broken=$sockerr replica_xacts=$((reads_after - reads_before))"
