@@ -17,8 +17,10 @@ public final class Benchmarks {
 	public static void run(Consumer<ConfigurableApplicationContext> benchmark) {
 		SpringApplication app = new SpringApplication(KaowuPlatformApplication.class);
 		app.setAdditionalProfiles("test");
+		// As the database's owner: benchmarks seed with triggers off (session_replication_role) and take raw-COPY
+		// baselines, which the application's own role (kaowu_app, no superuser) may not; the role changes no timing.
 		ConfigurableApplicationContext ctx = app.run("--server.port=0", "--kaowu.jobs.poll-ms=3600000",
-				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off", "--kaowu.db.app-role=postgres");
 		try {
 			benchmark.accept(ctx);
 		}

@@ -38,7 +38,7 @@ public final class StampRules {
 	/** Checks the upload; 422 on the field {@code file} naming what is wrong. */
 	public static Size check(String originalName, byte[] content) {
 		FileStorage.check("file", originalName, content, UPLOAD);
-		if (!endsWithIend(content)) {
+		if (!reachesIend(content)) {
 			// The decoder stops after the last image row and never misses a cut-off end; a stamp is whole or refused.
 			throw new InvalidInputProblem("file", "certificate.stamp.truncated");
 		}
@@ -88,11 +88,27 @@ public final class StampRules {
 		return new Size(w, h);
 	}
 
-	private static final byte[] IEND = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82 };
-
-	private static boolean endsWithIend(byte[] content) {
-		return content.length >= IEND.length
-				&& java.util.Arrays.equals(content, content.length - IEND.length, content.length, IEND, 0, IEND.length);
+	/**
+	 * Whether the PNG's chunks, walked by their lengths from the signature on, reach a whole {@code IEND} chunk: a file
+	 * cut anywhere before it is refused; bytes after it (padding some tools write) are ignored.
+	 */
+	static boolean reachesIend(byte[] content) {
+		long at = 8;
+		while (at + 12 <= content.length) {
+			long length = ((content[(int) at] & 0xFFL) << 24) | ((content[(int) at + 1] & 0xFFL) << 16)
+					| ((content[(int) at + 2] & 0xFFL) << 8) | (content[(int) at + 3] & 0xFFL);
+			boolean iend = content[(int) at + 4] == 'I' && content[(int) at + 5] == 'E' && content[(int) at + 6] == 'N'
+					&& content[(int) at + 7] == 'D';
+			long next = at + 12 + length;
+			if (next > content.length) {
+				return false;
+			}
+			if (iend) {
+				return true;
+			}
+			at = next;
+		}
+		return false;
 	}
 
 	private static boolean anyTransparent(BufferedImage image) {
