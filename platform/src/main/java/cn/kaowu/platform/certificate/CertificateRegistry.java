@@ -230,6 +230,7 @@ public class CertificateRegistry {
 	 * level, date, issuer, the ID digest) is cached per number, found or not, for {@link #VERIFY_TTL}; the status is
 	 * read afresh every time with one indexed query, so a revocation shows at once on every node.
 	 */
+	@Transactional(readOnly = true)
 	public Optional<Verified> verify(String certificateNumber, String idNumber) {
 		Holder holder = holders.getIfPresent(certificateNumber);
 		Standing loadedStanding = null;
@@ -267,6 +268,7 @@ public class CertificateRegistry {
 	 * The candidate's final, numbered certificates of the plan with their current status (unscoped: the portal calls
 	 * it after a successful 成绩查询 by full ID number and ticket number).
 	 */
+	@Transactional(readOnly = true)
 	public List<Issued> issuedTo(long planId, long candidateId) {
 		return jdbc.sql("""
 				SELECT ci.id, ci.organisation_id, ci.candidate_id, ci.certificate_number, ci.name, ci.level_display_name,

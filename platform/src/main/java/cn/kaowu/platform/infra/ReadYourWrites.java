@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Which reads may use the streaming replica, and read-your-writes without server-side state. Only the read-only
- * transactions of safe requests (GET, HEAD, OPTIONS) may use the replica; requests that may write, background jobs and
+ * transactions of safe requests (GET, HEAD, OPTIONS, and the portal's lookups posted as forms: {@link #READING_POSTS})
+ * may use the replica; requests that may write, background jobs and
  * start-up work read from the primary, so a job or a POST never reads behind its own write. After a request that may
  * have written
  * (any method but GET, HEAD, OPTIONS) the primary's WAL position is handed to the client as the cookie
@@ -43,6 +44,13 @@ public class ReadYourWrites extends OncePerRequestFilter {
 	static final int COOKIE_SECONDS = 300;
 
 	private static final Pattern LSN = Pattern.compile("[0-9A-F]{1,8}/[0-9A-F]{1,8}");
+
+	/**
+	 * POSTs that only read: the public portal's lookups, posted so that ID numbers stay out of URLs and access logs. On
+	 * publication day they are the load the replica is for (found by ops/multinode: they all went to the primary).
+	 */
+	static final java.util.Set<String> READING_POSTS = java.util.Set.of("/api/v1/portal/scores",
+			"/api/v1/portal/certificates/verify", "/portal", "/portal/verify");
 
 	private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
@@ -95,6 +103,7 @@ public class ReadYourWrites extends OncePerRequestFilter {
 		}
 		boolean writes = !switch (request.getMethod()) {
 			case "GET", "HEAD", "OPTIONS" -> true;
+			case "POST" -> READING_POSTS.contains(request.getRequestURI().substring(request.getContextPath().length()));
 			default -> false;
 		};
 		if (writes) {

@@ -186,6 +186,24 @@ class ReplicaRoutingIntegrationTest {
 	}
 
 	@Test
+	void thePortalsLookupsPostedAsFormsReadFromTheReplicaAndOtherPostsDoNot() throws Exception {
+		ReadYourWrites filter = new ReadYourWrites(ReplicaConfiguration.routing(primary, replica));
+		for (String path : new String[] { "/api/v1/portal/certificates/verify", "/api/v1/portal/scores", "/portal" }) {
+			boolean[] replicaAllowed = new boolean[1];
+			org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+			filter.doFilter(new org.springframework.mock.web.MockHttpServletRequest("POST", path), response,
+					(req, res) -> replicaAllowed[0] = ReadYourWrites.current() != null);
+			assertThat(replicaAllowed[0]).as(path).isTrue();
+			assertThat(response.getHeader(ReadYourWrites.RESPONSE_HEADER)).as("%s writes nothing", path).isNull();
+		}
+		boolean[] replicaAllowed = new boolean[1];
+		filter.doFilter(new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/v1/portal/share/codes"),
+				new org.springframework.mock.web.MockHttpServletResponse(),
+				(req, res) -> replicaAllowed[0] = ReadYourWrites.current() != null);
+		assertThat(replicaAllowed[0]).as("a share code is a write").isFalse();
+	}
+
+	@Test
 	void onlyWellFormedPositionsAreBelieved() {
 		assertThat(ReadYourWrites.valid("0/3000060")).isEqualTo("0/3000060");
 		assertThat(ReadYourWrites.valid(" 1a/ff ")).isEqualTo("1A/FF");
