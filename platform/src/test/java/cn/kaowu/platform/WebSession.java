@@ -110,7 +110,8 @@ public final class WebSession {
 		return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
-	private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\"[^>]*value=\"([^\"]+)\"");
+	/** The TOTP secret on the enrolment page ({@code #totp-secret}), group 1. */
+	public static final Pattern TOTP_SECRET = Pattern.compile("id=\"totp-secret\"[^>]*value=\"([^\"]+)\"");
 
 	private static final Pattern CONTINUE = Pattern.compile("id=\"continue\"[^>]*href=\"([^\"]+)\"");
 
@@ -127,7 +128,7 @@ public final class WebSession {
 			return post("/login/totp", "/login/totp", Map.of("code", TotpCodes.next(username)), from);
 		}
 		if (page.location().endsWith("/login/totp/enrol")) {
-			Matcher secret = SECRET.matcher(get("/login/totp/enrol").body());
+			Matcher secret = TOTP_SECRET.matcher(get("/login/totp/enrol").body());
 			if (!secret.find()) {
 				throw new IllegalStateException("no TOTP secret on the enrolment page");
 			}

@@ -21,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SecondFactorIntegrationTest {
 
-	private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\"[^>]*value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -42,7 +41,7 @@ class SecondFactorIntegrationTest {
 
 		String page = web.get("/login/totp/enrol").body();
 		assertThat(page).contains("启用两步验证").contains("data:image/png;base64,");
-		Matcher m = SECRET.matcher(page);
+		Matcher m = WebSession.TOTP_SECRET.matcher(page);
 		assertThat(m.find()).isTrue();
 		String secret = m.group(1).replace(" ", "");
 		WebSession.Page wrong = web.post("/login/totp/enrol", "/login/totp/enrol", Map.of("code", "000000".equals(
@@ -127,7 +126,7 @@ class SecondFactorIntegrationTest {
 		AccountView admin = world.admin();
 		WebSession first = new WebSession(port);
 		first.loginPasswordOnly(admin.username(), TestWorld.PASSWORD);
-		Matcher m = SECRET.matcher(first.get("/login/totp/enrol").body());
+		Matcher m = WebSession.TOTP_SECRET.matcher(first.get("/login/totp/enrol").body());
 		assertThat(m.find()).isTrue();
 		TotpCodes.remember(admin.username(), m.group(1));
 		first.post("/login/totp/enrol", "/login/totp/enrol", Map.of("code", TotpCodes.next(admin.username())));
