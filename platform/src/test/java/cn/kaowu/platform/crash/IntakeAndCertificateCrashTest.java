@@ -74,11 +74,7 @@ class IntakeAndCertificateCrashTest {
 
 	@DynamicPropertySource
 	static void sharedFiles(DynamicPropertyRegistry registry) {
-		registry.add("kaowu.storage.dir", () -> SHARED.resolve("files").toString());
-		registry.add("kaowu.bank.key-file", () -> SHARED.resolve("keys").resolve("bank.key").toString());
-		registry.add("kaowu.delivery.key-dir", () -> SHARED.resolve("keys").toString());
-		registry.add("kaowu.document.key-dir", () -> SHARED.resolve("keys").toString());
-		registry.add("kaowu.identity.totp-key-file", () -> SHARED.resolve("keys").resolve("totp.key").toString());
+		PlatformNode.register(registry, SHARED);
 	}
 
 	@LocalServerPort

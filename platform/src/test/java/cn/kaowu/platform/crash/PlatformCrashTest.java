@@ -54,11 +54,7 @@ class PlatformCrashTest {
 	@DynamicPropertySource
 	static void sharedFilesAndNoJobRunner(DynamicPropertyRegistry registry) {
 		registry.add("kaowu.jobs.concurrency", () -> "0");
-		registry.add("kaowu.storage.dir", () -> SHARED.resolve("files").toString());
-		registry.add("kaowu.bank.key-file", () -> SHARED.resolve("keys").resolve("bank.key").toString());
-		registry.add("kaowu.delivery.key-dir", () -> SHARED.resolve("keys").toString());
-		registry.add("kaowu.document.key-dir", () -> SHARED.resolve("keys").toString());
-		registry.add("kaowu.identity.totp-key-file", () -> SHARED.resolve("keys").resolve("totp.key").toString());
+		PlatformNode.register(registry, SHARED);
 	}
 
 	@Autowired

@@ -81,14 +81,25 @@ final class PlatformNode implements AutoCloseable {
 		return new PlatformNode(process, log, port, name);
 	}
 
-	/** The files and keys of the test's own context, which the nodes must share with it. */
+	/**
+	 * The files and keys the test's own context and its nodes must share: the test registers them as its properties,
+	 * the nodes get them as arguments. The ORG's second factor, enrolled through the test's context, must decrypt on
+	 * every node.
+	 */
+	static java.util.Map<String, String> sharedProperties(Path shared) {
+		return java.util.Map.of("kaowu.storage.dir", shared.resolve("files").toString(), "kaowu.bank.key-file",
+				shared.resolve("keys").resolve("bank.key").toString(), "kaowu.delivery.key-dir",
+				shared.resolve("keys").toString(), "kaowu.document.key-dir", shared.resolve("keys").toString(),
+				"kaowu.identity.totp-key-file", shared.resolve("keys").resolve("totp.key").toString());
+	}
+
+	/** {@link #sharedProperties} as the test registers them. */
+	static void register(org.springframework.test.context.DynamicPropertyRegistry registry, Path shared) {
+		sharedProperties(shared).forEach((key, value) -> registry.add(key, () -> value));
+	}
+
 	static List<String> sharedArguments(Path shared) {
-		return List.of("--kaowu.storage.dir=" + shared.resolve("files"),
-				"--kaowu.bank.key-file=" + shared.resolve("keys").resolve("bank.key"),
-				"--kaowu.delivery.key-dir=" + shared.resolve("keys"),
-				"--kaowu.document.key-dir=" + shared.resolve("keys"),
-				// The ORG's second factor, enrolled through the test's context, must decrypt on every node.
-				"--kaowu.identity.totp-key-file=" + shared.resolve("keys").resolve("totp.key"));
+		return sharedProperties(shared).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
 	}
 
 	/** Waits (generously: the CI machine is slow) until the node answers readiness; a node that does not is killed. */
