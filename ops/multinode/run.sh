@@ -16,7 +16,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=${KW_MULTI_DIR:-/tmp/kaowu-multinode}
 ROWS=${ROWS:-30000}
 PG=/usr/lib/postgresql/15/bin
-P_PRIMARY=55432 P_REPLICA=55433 P_A=18081 P_B=18082 P_LB=18080 P_SITE=18090
+# Every port lies below the kernel's ephemeral range (32768–60999 here): an embedded PostgreSQL or client socket left
+# by the test suite just before can hold any port in that range (CI once found 55432 taken that way).
+P_PRIMARY=25432 P_REPLICA=25433 P_A=18081 P_B=18082 P_LB=18080 P_SITE=18090
 LB=http://127.0.0.1:$P_LB
 PASSWORD='Kaowu#2026demo'
 
@@ -38,7 +40,7 @@ trap cleanup EXIT
 
 say "packages"
 need=()
-for p in postgresql-15 nginx-light wrk curl; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+for p in postgresql-15 nginx-light wrk curl iproute2; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ "${#need[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
@@ -56,6 +58,13 @@ rm -rf "$W"; mkdir -p "$W/pg" "$W/files" "$W/keys" "$W/nginx/logs" "$W/site"
 chown postgres "$W/pg"; chmod 755 "$W"
 
 say "PostgreSQL primary :$P_PRIMARY and streaming replica :$P_REPLICA"
+for port in $P_PRIMARY $P_REPLICA $P_A $P_B $P_LB $P_SITE; do
+  for _ in $(seq 30); do ss -Hltn "sport = :$port" | grep -q . || continue 2; sleep 1; done
+  ss -ltnp "sport = :$port" >&2; fail "port $port is taken (above: who holds it)"
+done
+pg_start() { # data-dir log: start, or print the server's log and stop here
+  runuser -u postgres -- "$PG/pg_ctl" -D "$1" -l "$2" -w start >/dev/null || { tail -n 20 "$2" >&2; fail "PostgreSQL in $1 did not start"; }
+}
 runuser -u postgres -- "$PG/initdb" -D "$W/pg/primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 cat >> "$W/pg/primary/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
@@ -66,7 +75,7 @@ max_wal_senders = 5
 max_connections = 200
 timezone = 'Asia/Shanghai'
 EOF
-runuser -u postgres -- "$PG/pg_ctl" -D "$W/pg/primary" -l "$W/pg/primary.log" -w start >/dev/null
+pg_start "$W/pg/primary" "$W/pg/primary.log"
 "$PG/createdb" -h 127.0.0.1 -p $P_PRIMARY -U postgres kaowu
 # The nodes connect as a role of their own; Flyway migrates as the owner and grants it everything but changing the
 # audit trail (docs/operations.md, Audit trail). Roles replicate, so the replica knows it too.
@@ -74,7 +83,7 @@ runuser -u postgres -- "$PG/pg_ctl" -D "$W/pg/primary" -l "$W/pg/primary.log" -w
   -c "CREATE ROLE kaowu_app LOGIN" -c "GRANT CONNECT ON DATABASE kaowu TO kaowu_app"
 runuser -u postgres -- "$PG/pg_basebackup" -h 127.0.0.1 -p $P_PRIMARY -U postgres -D "$W/pg/replica" -R -X stream --checkpoint=fast
 sed -i "s/^port = $P_PRIMARY/port = $P_REPLICA/" "$W/pg/replica/postgresql.conf"
-runuser -u postgres -- "$PG/pg_ctl" -D "$W/pg/replica" -l "$W/pg/replica.log" -w start >/dev/null
+pg_start "$W/pg/replica" "$W/pg/replica.log"
 [ "$(psql_r 'SELECT pg_is_in_recovery()')" = t ] || fail "the replica is not a standby"
 
 node() { # name port extra-args…
