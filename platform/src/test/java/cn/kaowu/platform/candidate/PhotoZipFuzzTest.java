@@ -7,7 +7,7 @@ import java.util.Map;
 
 import cn.kaowu.platform.hostile.HostileFiles;
 import cn.kaowu.platform.hostile.HostileFiles.Mutation;
-import cn.kaowu.platform.hostile.Tries;
+import cn.kaowu.exampackage.hostile.Tries;
 import org.junit.jupiter.api.Test;
 
 /**

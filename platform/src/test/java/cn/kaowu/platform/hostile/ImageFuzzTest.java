@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.Random;
 
+import cn.kaowu.exampackage.hostile.Tries;
 import cn.kaowu.platform.candidate.CandidatePhotos;
 import cn.kaowu.platform.certificate.StampRules;
 import cn.kaowu.platform.hostile.HostileFiles.Mutation;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import cn.kaowu.exampackage.hostile.Tries;
 import cn.kaowu.platform.hostile.HostileFiles.Mutation;
 import cn.kaowu.platform.spreadsheet.SheetRow;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
