@@ -69,6 +69,11 @@ public final class WebSession {
 		return new WebSession(port, cookies, http);
 	}
 
+	/** This browser's HTTP client (its cookies, no redirects followed), for requests the methods here do not make. */
+	public HttpClient client() {
+		return http;
+	}
+
 	/** The value of a cookie this browser holds (e.g. {@code SESSION}), or null. */
 	public String cookie(String name) {
 		return cookies.getCookieStore()

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
+import cn.kaowu.platform.WebSession;
 import cn.kaowu.platform.identity.AccountView;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.Role;
@@ -251,11 +252,10 @@ class AccessMatrixTest {
 
 		final Role role;
 
-		final HttpClient browser = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		/** The browser: logs in as a person would, second factor included ({@link WebSession#login}). */
+		final WebSession session = new WebSession(port);
+
+		final HttpClient browser = session.client();
 
 		String csrf = "";
 
@@ -263,19 +263,15 @@ class AccessMatrixTest {
 
 		Caller(Role role, AccountView account) {
 			this.role = role;
-			String loginPage = sendText(browser, HttpRequest.newBuilder(uri("/login")).GET()).body();
-			Matcher m = FORM_CSRF.matcher(loginPage);
-			if (m.find()) {
-				csrf = m.group(1);
+			if (account == null) {
+				Matcher m = FORM_CSRF.matcher(session.get("/login").body());
+				if (m.find()) {
+					csrf = m.group(1);
+				}
 			}
-			if (account != null) {
-				HttpResponse<String> login = sendText(browser, HttpRequest.newBuilder(uri("/login"))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("username=" + enc(account.username()) + "&password="
-							+ enc(TestWorld.PASSWORD) + "&_csrf=" + enc(csrf))));
-				assertThat(login.headers().firstValue("Location").orElse("")).as("login of %s", role)
-					.doesNotContain("error");
-				secondFactor(account.username(), login.headers().firstValue("Location").orElse(""));
+			else {
+				WebSession.Page login = session.login(account.username(), TestWorld.PASSWORD);
+				assertThat(login.location()).as("login of %s", role).doesNotContain("/login");
 				Matcher meta = META_CSRF.matcher(sendText(browser, HttpRequest.newBuilder(uri("/")).GET()).body());
 				assertThat(meta.find()).as("CSRF token on the home page of %s", role).isTrue();
 				csrf = meta.group(1);
@@ -293,36 +289,6 @@ class AccessMatrixTest {
 				assertThat(tm.find()).isTrue();
 				token = tm.group(1);
 			}
-		}
-
-		/**
-		 * The second step of the login of ORG, province and administrator accounts (TOTP): enrols on the first login,
-		 * keeping the secret in {@link cn.kaowu.platform.TotpCodes} like the other test logins, else enters a code.
-		 */
-		private void secondFactor(String username, String location) {
-			if (location.endsWith("/login/totp/enrol")) {
-				String page = sendText(browser, HttpRequest.newBuilder(uri("/login/totp/enrol")).GET()).body();
-				Matcher secret = cn.kaowu.platform.WebSession.TOTP_SECRET.matcher(page);
-				assertThat(secret.find()).as("TOTP secret on the enrolment page of %s", username).isTrue();
-				cn.kaowu.platform.TotpCodes.remember(username, secret.group(1));
-				postCode("/login/totp/enrol", page, username);
-				sendText(browser, HttpRequest.newBuilder(uri("/account/recovery-codes")).GET());
-			}
-			else if (location.endsWith("/login/totp")) {
-				String page = sendText(browser, HttpRequest.newBuilder(uri("/login/totp")).GET()).body();
-				postCode("/login/totp", page, username);
-			}
-		}
-
-		private void postCode(String path, String page, String username) {
-			Matcher m = FORM_CSRF.matcher(page);
-			String token = m.find() ? m.group(1) : "";
-			HttpResponse<String> r = sendText(browser, HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(
-						"code=" + cn.kaowu.platform.TotpCodes.next(username) + "&_csrf=" + enc(token))));
-			assertThat(r.headers().firstValue("Location").orElse("")).as("second factor of %s", username)
-				.doesNotContain("/login");
 		}
 
 		/**
