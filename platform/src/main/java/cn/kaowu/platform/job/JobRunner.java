@@ -126,7 +126,11 @@ class JobRunner {
 	@Scheduled(fixedDelayString = "${kaowu.jobs.heartbeat-ms:5000}")
 	void heartbeat() {
 		if (!running.isEmpty()) {
-			jdbc.sql("UPDATE job SET heartbeat_at = ? WHERE id = ANY (?) AND state = 'RUNNING'")
+			// A job whose row is locked is inside its own transaction, which writes heartbeat_at with its progress:
+			// skipped, else this beat (and so every other job's of this node) would wait for that transaction to end.
+			jdbc.sql("""
+					UPDATE job SET heartbeat_at = ? WHERE id IN (SELECT id FROM job WHERE id = ANY (?)
+					  AND state = 'RUNNING' FOR UPDATE SKIP LOCKED)""")
 				.params(now(), running.toArray(UUID[]::new))
 				.update();
 		}
@@ -147,7 +151,9 @@ class JobRunner {
 
 	/**
 	 * Jobs whose node stopped beating (crash, kill -9): their transaction was rolled back, so they are queued again for
-	 * any node, or failed after {@link #MAX_ATTEMPTS} claims.
+	 * any node, or failed after {@link #MAX_ATTEMPTS} claims. A row that is locked belongs to a transaction that is
+	 * still alive (a dead node's connection, and with it its locks, is gone): skipped, not waited for — a long import
+	 * whose progress sits uncommitted in its own transaction looks stale from outside but is not dead.
 	 */
 	int sweep() {
 		Instant limit = clock.instant().minus(STALE);
@@ -156,7 +162,8 @@ class JobRunner {
 				  finished_at = CASE WHEN attempts < :max THEN NULL ELSE CAST(:now AS timestamptz) END,
 				  message = CASE WHEN attempts < :max THEN :requeued ELSE :interrupted END,
 				  processed = CASE WHEN attempts < :max THEN 0 ELSE processed END, heartbeat_at = NULL
-				WHERE state = 'RUNNING' AND heartbeat_at < :limit AND NOT (id = ANY (:mine))""")
+				WHERE id IN (SELECT id FROM job WHERE state = 'RUNNING' AND heartbeat_at < :limit
+				  AND NOT (id = ANY (:mine)) FOR UPDATE SKIP LOCKED)""")
 			.param("max", MAX_ATTEMPTS)
 			.param("now", now())
 			.param("requeued", messages.text("job.requeued"))

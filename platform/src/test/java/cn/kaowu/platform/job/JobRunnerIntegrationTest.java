@@ -89,6 +89,9 @@ class JobRunnerIntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	@Test
 	void aJobRunsToTheEndWithItsCountsMessageAndReport() throws Exception {
 		AccountView owner = world.account(Role.COLLEGE_ADMIN, world.college(world.province()));
@@ -150,6 +153,31 @@ class JobRunnerIntegrationTest {
 		JobView job = jobs.get(scope, id);
 		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.message()).startsWith("任务执行中断");
+	}
+
+	@Test
+	void aJobInsideItsOwnLongTransactionIsNeitherWaitedForNorTakenAsDead() throws Exception {
+		Scope scope = world.scopeOf(world.account(Role.ORG, world.trainingOrg()));
+		UUID id = deadJob(scope, 1);
+		// A live job on another node: its transaction has written its progress (and so locked its row) but not
+		// committed, so the committed heartbeat looks five minutes old.
+		try (java.sql.Connection live = dataSource.getConnection()) {
+			live.setAutoCommit(false);
+			try (var update = live.prepareStatement("UPDATE job SET processed = 1, heartbeat_at = now() WHERE id = ?")) {
+				update.setObject(1, id);
+				assertThat(update.executeUpdate()).isEqualTo(1);
+			}
+			// Before: the sweep waited on the row lock until the statement timeout (60 s) cancelled it.
+			int swept = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+					() -> runner.sweep(), "the sweep must not wait for a live job's transaction");
+			assertThat(swept).isZero();
+			assertThat(jdbc.sql("SELECT state FROM job WHERE id = ?").param(id).query(String.class).single())
+				.isEqualTo("RUNNING");
+			live.rollback();
+		}
+		// Its transaction gone without a commit (the node died): now it is swept.
+		assertThat(runner.sweep()).isGreaterThanOrEqualTo(1);
+		await(scope, id, j -> j.state().finished());
 	}
 
 	/** A job left RUNNING by a node that stopped beating five minutes ago, claimed {@code attempts} times. */
