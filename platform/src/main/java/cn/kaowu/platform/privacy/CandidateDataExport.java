@@ -30,7 +30,8 @@ import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.score.ScoreManagement;
 import cn.kaowu.platform.score.ScoreView;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,8 +61,11 @@ public class CandidateDataExport {
 
 	private final Clock clock;
 
+	private final TransactionTemplate tx;
+
 	CandidateDataExport(CandidateManagement candidates, EnrollmentManagement enrollments, ScoreManagement scores,
-			CertificateRegistry certificates, AuditLog audit, Clock clock) {
+			CertificateRegistry certificates, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+		this.tx = new TransactionTemplate(transactions);
 		this.candidates = candidates;
 		this.enrollments = enrollments;
 		this.scores = scores;
@@ -74,7 +78,10 @@ public class CandidateDataExport {
 	public record Export(String fileName, byte[] zip) {
 	}
 
-	@Transactional
+	/**
+	 * Not one transaction: each module's read runs in its own, so a plan whose scores the college may not see yet
+	 * (refused by the score module) leaves the others intact; the audit entry is appended last, in its own.
+	 */
 	public Export export(Scope scope, long candidateId) {
 		CandidateManagement.PersonalRecord person = candidates.personalRecord(scope, candidateId);
 		CandidateView v = person.view();
@@ -145,11 +152,12 @@ public class CandidateDataExport {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		audit.record(scope, AuditRecord.of(EXPORTED, "Candidate", candidateId, null, null,
+		AuditRecord exported = AuditRecord.of(EXPORTED, "Candidate", candidateId, null, null,
 				v.name() + " " + ChineseIdNumber.mask(person.idNumber()) + "：个人信息导出 (PIPL §45) "
 						+ records.size() + " 条报考记录, " + scoreRows.size() + " 条成绩, " + certificateRows.size()
 						+ " 本证书",
-				v.collegeId()));
+				v.collegeId());
+		tx.executeWithoutResult(status -> audit.record(scope, exported));
 		String last4 = person.idNumber().length() >= 4 ? person.idNumber().substring(person.idNumber().length() - 4)
 				: "";
 		return new Export("个人信息-" + v.name() + "-" + last4 + ".zip", out.toByteArray());
