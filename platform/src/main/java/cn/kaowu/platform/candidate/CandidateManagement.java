@@ -348,8 +348,8 @@ public class CandidateManagement {
 	@Transactional(readOnly = true)
 	public java.util.Map<String, List<Registrant>> registrants(long collegeId, java.util.Collection<String> idNumbers) {
 		java.util.Map<String, List<Registrant>> byNumber = new java.util.HashMap<>();
-		for (Candidates.Row r : candidates.ofCollegeByIdNumbers(collegeId, idNumbers)) {
-			byNumber.computeIfAbsent(r.idNumber(), k -> new ArrayList<>(1)).add(r.registrant());
+		for (Registrant r : candidates.registrantsByIdNumbers(collegeId, idNumbers)) {
+			byNumber.computeIfAbsent(r.idNumber(), k -> new ArrayList<>(1)).add(r);
 		}
 		return byNumber;
 	}

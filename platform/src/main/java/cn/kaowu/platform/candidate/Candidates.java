@@ -31,10 +31,10 @@ class Candidates {
 	record Row(long id, long collegeId, CandidateKind kind, String name, String pinyin, CandidateGender gender,
 			IdType idType, String idNumber, String phone, int enrolmentYear, String educationLevel, String majorName,
 			String majorCode, @Nullable UUID photoFileId, VerificationState state, @Nullable String stateNote,
-			int version, Instant createdAt) {
+			int version, Instant createdAt, PersonalData.Sealed sealed) {
 
 		Registrant registrant() {
-			return new Registrant(id, collegeId, kind, name, pinyin, gender, idType, idNumber, phone, majorName,
+			return new Registrant(id, collegeId, kind, name, pinyin, gender, idType, idNumber, sealed, majorName,
 					majorCode, state);
 		}
 
@@ -79,7 +79,13 @@ class Candidates {
 				personalData.open(PersonalData.PHONE, rs.getBytes("phone_enc")), rs.getInt("enrolment_year"),
 				rs.getString("education_level"), rs.getString("major_name"), rs.getString("major_code"),
 				rs.getObject("photo_file_id", UUID.class), VerificationState.valueOf(rs.getString("state")),
-				rs.getString("state_note"), rs.getInt("version"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("state_note"), rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
+				sealed(rs));
+	}
+
+	private static PersonalData.Sealed sealed(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new PersonalData.Sealed(rs.getBytes("id_number_enc"), rs.getBytes("id_number_index"),
+				rs.getString("id_number_masked"), rs.getBytes("phone_enc"), rs.getString("phone_masked"));
 	}
 
 	long insert(long collegeId, CandidateKind kind, CandidateRules.Values v, Instant now) {
@@ -238,18 +244,28 @@ class Candidates {
 		return java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).sum();
 	}
 
-	/** The college's candidates with these ID numbers (any type, either list). */
-	List<Row> ofCollegeByIdNumbers(long collegeId, Collection<String> idNumbers) {
+	/**
+	 * The college's candidates with these ID numbers (any type, either list) as registration copies them: found
+	 * through the blind index, their numbers left sealed (registration copies them as they are).
+	 */
+	List<Registrant> registrantsByIdNumbers(long collegeId, Collection<String> idNumbers) {
 		if (idNumbers.isEmpty()) {
 			return List.of();
 		}
+		java.util.Map<String, String> byIndex = new java.util.HashMap<>();
+		for (String n : idNumbers) {
+			byIndex.put(HEX.formatHex(personalData.index(n)), n);
+		}
 		// A join, not "= ANY(array)": the array holds up to 60,000 numbers and ANY would scan it for every row.
-		String[] indexes = idNumbers.stream().map(n -> HEX.formatHex(personalData.index(n))).toArray(String[]::new);
 		return jdbc.sql("""
-				SELECT c.* FROM candidate c JOIN unnest(?::text[]) AS u(n) ON c.id_number_index = decode(u.n, 'hex')
+				SELECT c.*, u.n FROM candidate c JOIN unnest(?::text[]) AS u(n) ON c.id_number_index = decode(u.n, 'hex')
 				WHERE c.college_id = ?""")
-			.params(indexes, collegeId)
-			.query(mapper)
+			.params(byIndex.keySet().toArray(String[]::new), collegeId)
+			.query((rs, n) -> new Registrant(rs.getLong("id"), rs.getLong("college_id"),
+					CandidateKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("pinyin"),
+					CandidateGender.valueOf(rs.getString("gender")), IdType.valueOf(rs.getString("id_type")),
+					byIndex.get(rs.getString("n")), sealed(rs), rs.getString("major_name"), rs.getString("major_code"),
+					VerificationState.valueOf(rs.getString("state"))))
 			.list();
 	}
 

@@ -40,8 +40,8 @@ class RegistrationRecords {
 			long certificateId, String certificateName, long levelId, CertificateLevel level, long planSubjectId,
 			String subjectName, String subjectCode, ExamMode examMode, Instant startsAt, Instant endsAt,
 			long candidateId, CandidateKind candidateKind, String name, String pinyin, String gender, String idType,
-			String idNumber, String phone, String majorName, String majorCode, long collegeId, String collegeName,
-			long provinceId, long siteId, String siteCode, String siteName, long siteCollegeId) {
+			String idNumber, PersonalData.Sealed sealed, String majorName, String majorCode, long collegeId,
+			String collegeName, long provinceId, long siteId, String siteCode, String siteName, long siteCollegeId) {
 	}
 
 	/** A stored record with the full ID number; never leaves the module as such. */
@@ -109,10 +109,10 @@ class RegistrationRecords {
 		String ts = now.toString();
 		String job = jobId == null ? "" : jobId.toString();
 		return (int) PgCopy.copy(dataSource, "COPY registration_record (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
-				records, (csv, r) -> line(csv, r, job, ts, personalData));
+				records, (csv, r) -> line(csv, r, job, ts));
 	}
 
-	private static void line(StringBuilder csv, NewRecord r, String job, String ts, PersonalData personalData) {
+	private static void line(StringBuilder csv, NewRecord r, String job, String ts) {
 		csv.append(r.planId()).append(',');
 		PgCopy.quoted(csv, r.planName()).append(',').append(r.planYear()).append(',').append(r.organisationId()).append(',');
 		PgCopy.quoted(csv, r.organisationName()).append(',').append(r.certificateId()).append(',');
@@ -124,11 +124,12 @@ class RegistrationRecords {
 			.append(r.candidateKind().name()).append(',');
 		PgCopy.quoted(csv, r.name()).append(',');
 		PgCopy.quoted(csv, r.pinyin()).append(',').append(r.gender()).append(',').append(r.idType()).append(',');
-		bytea(csv, personalData.seal(PersonalData.ID_NUMBER, r.idNumber()));
-		bytea(csv, personalData.index(r.idNumber()));
-		PgCopy.quoted(csv, ChineseIdNumber.mask(r.idNumber())).append(',');
-		bytea(csv, personalData.seal(PersonalData.PHONE, r.phone()));
-		PgCopy.quoted(csv, ChineseIdNumber.maskPhone(r.phone())).append(',');
+		// The candidate's sealed numbers, copied as they are (sealed for the field, not the table).
+		bytea(csv, r.sealed().idNumber());
+		bytea(csv, r.sealed().idNumberIndex());
+		PgCopy.quoted(csv, r.sealed().idNumberMasked()).append(',');
+		bytea(csv, r.sealed().phone());
+		PgCopy.quoted(csv, r.sealed().phoneMasked()).append(',');
 		PgCopy.quoted(csv, r.majorName()).append(',');
 		PgCopy.quoted(csv, r.majorCode()).append(',').append(r.collegeId()).append(',');
 		PgCopy.quoted(csv, r.collegeName()).append(',').append(r.provinceId()).append(',').append(r.siteId()).append(',');

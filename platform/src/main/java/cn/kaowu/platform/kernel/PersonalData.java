@@ -66,6 +66,20 @@ public class PersonalData {
 		return keys;
 	}
 
+	/**
+	 * A person's ID and phone numbers as stored: sealed, the ID number's blind index, and the masked forms lists show.
+	 * Sealed values may be copied from one table to another as they are (the associated data is the field name, not the
+	 * table): registration copies a candidate's without opening them.
+	 */
+	public record Sealed(byte[] idNumber, byte[] idNumberIndex, String idNumberMasked, byte[] phone, String phoneMasked) {
+	}
+
+	/** {@link Sealed} of an ID and a phone number. */
+	public Sealed sealPerson(String idNumber, String phone) {
+		return new Sealed(seal(ID_NUMBER, idNumber), index(idNumber), ChineseIdNumber.mask(idNumber),
+				seal(PHONE, phone), ChineseIdNumber.maskPhone(phone));
+	}
+
 	/** The value sealed for the field: version byte, nonce, ciphertext, tag. */
 	public byte[] seal(String field, String value) {
 		byte[] sealed = Sm4Gcm.encrypt(columnKey, value.getBytes(StandardCharsets.UTF_8), ad(field));
