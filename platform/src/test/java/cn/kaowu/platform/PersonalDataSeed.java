@@ -30,11 +30,14 @@ public final class PersonalDataSeed {
 				+ HEX.formatHex(data.seal(PersonalData.PHONE, phone)) + "," + ChineseIdNumber.maskPhone(phone);
 	}
 
+	/** A random index until the row is sealed: identities are unique on the index. */
+	private static final String UNIQUE_PLACEHOLDER = "decode(md5(random()::text || clock_timestamp()::text), 'hex')";
+
 	/** Placeholders for {@link #COLUMNS} in SQL that seeds rows sealed afterwards by {@link #seal}. */
-	public static final String PLACEHOLDERS = "'\\x00'::bytea, '\\x00'::bytea, '', '\\x00'::bytea, ''";
+	public static final String PLACEHOLDERS = "'\\x00'::bytea, " + UNIQUE_PLACEHOLDER + ", '', '\\x00'::bytea, ''";
 
 	/** {@link #PLACEHOLDERS} without the phone (staff relatives). */
-	public static final String ID_PLACEHOLDERS = "'\\x00'::bytea, '\\x00'::bytea, ''";
+	public static final String ID_PLACEHOLDERS = "'\\x00'::bytea, " + UNIQUE_PLACEHOLDER + ", ''";
 
 	/**
 	 * Seals the rows of {@code table} that SQL seeded with {@link #PLACEHOLDERS}: {@code idSql} and {@code phoneSql}
