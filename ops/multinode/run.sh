@@ -94,6 +94,7 @@ node() { # name port extra-args…
     --kaowu.datasource.replica.url="jdbc:postgresql://127.0.0.1:$P_REPLICA/kaowu" \
     --kaowu.node-name="node-$name" --kaowu.storage.dir="$W/files" --kaowu.document.key-dir="$W/keys" \
     --kaowu.delivery.key-dir="$W/keys" --kaowu.bank.key-file="$W/keys/bank.key" \
+    --kaowu.privacy.key-file="$W/keys/personal-data.key" \
     --kaowu.portal.trusted-proxies=127.0.0.1 --kaowu.base-url="$LB" --kaowu.portal.base-url="$LB" \
     "$@" >"$W/node-$name.log" 2>&1 &
   echo $! >"$W/node-$name.pid"
@@ -203,7 +204,7 @@ after=$(psql_p "SELECT count(*) FROM candidate")
 [ "$(echo "$row" | cut -d' ' -f2)" = 2 ] || fail "expected exactly two claims (killed, then resumed): $row"
 [ "$(echo "$row" | cut -d' ' -f3)" = "node-$survivor" ] || fail "the surviving node did not run it: $row"
 [ $((after - before)) -eq "$ROWS" ] || fail "expected $ROWS new candidates, found $((after - before))"
-[ "$(psql_p "SELECT count(*) FROM (SELECT 1 FROM candidate GROUP BY id_type, id_number HAVING count(*) > 1) d")" = 0 ] \
+[ "$(psql_p "SELECT count(*) FROM (SELECT 1 FROM candidate GROUP BY id_type, id_number_index HAVING count(*) > 1) d")" = 0 ] \
   || fail "duplicate candidates"
 curl -fsS -H "Authorization: Bearer $NJIT" "$LB/api/v1/jobs/$JOB" | grep -q SUCCEEDED || fail "the job page through nginx"
 echo "import: $ROWS rows stored exactly once; job claimed twice, finished on node-$survivor"

@@ -111,11 +111,15 @@ public class CandidateManagement {
 		return view(row(scope, id));
 	}
 
-	/** The stored values with the full ID and phone numbers for the edit form: only for the college's managers. */
-	@Transactional(readOnly = true)
+	/**
+	 * The stored values with the full ID and phone numbers for the edit form: only for the college's managers, and
+	 * each opening is audited ({@value #PERSONAL_DATA_VIEWED}).
+	 */
+	@Transactional
 	public CandidateForm editForm(Scope scope, long id) {
 		Candidates.Row r = row(scope, id);
 		CandidateAccess.requireManager(scope, r.collegeId());
+		fullView(scope, r, "id_number, phone", "考生编辑页 (candidate edit page)");
 		CandidateForm f = CandidateForm.of(r.name(), r.pinyin(), r.gender().label(), r.idType().label(), r.idNumber(),
 				r.phone(), r.enrolmentYear(), r.educationLevel(), r.majorName(), r.majorCode());
 		f.setKind(r.kind());
@@ -288,6 +292,29 @@ public class CandidateManagement {
 		return view(candidates.find(id).orElseThrow());
 	}
 
+	/** Audit action of every display of a full ID or phone number (PIPL: who saw whose personal data, and why). */
+	public static final String PERSONAL_DATA_VIEWED = "personal-data.viewed";
+
+	private void fullView(Scope scope, Candidates.Row r, String fields, String purpose) {
+		audit.record(scope, AuditRecord.of(PERSONAL_DATA_VIEWED, "Candidate", r.id(), null, null,
+				r.name() + " " + ChineseIdNumber.mask(r.idNumber()) + "：" + fields + "；" + purpose, r.collegeId()));
+	}
+
+	/**
+	 * Everything the candidate module holds about one candidate, with the full values (PIPL §45, the candidate's
+	 * right of access): only for the college's managers; the caller audits the export.
+	 */
+	public record PersonalRecord(CandidateView view, String idNumber, String phone, java.util.Optional<byte[]> photo) {
+	}
+
+	@Transactional(readOnly = true)
+	public PersonalRecord personalRecord(Scope scope, long id) {
+		Candidates.Row r = row(scope, id);
+		CandidateAccess.requireManager(scope, r.collegeId());
+		return new PersonalRecord(view(r), r.idNumber(), r.phone(), r.photoFileId() == null ? java.util.Optional.empty()
+				: java.util.Optional.of(files.read(r.photoFileId())));
+	}
+
 	/** The photo of a candidate the scope may read. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<byte[]> photo(Scope scope, long id) {
@@ -321,8 +348,8 @@ public class CandidateManagement {
 	@Transactional(readOnly = true)
 	public java.util.Map<String, List<Registrant>> registrants(long collegeId, java.util.Collection<String> idNumbers) {
 		java.util.Map<String, List<Registrant>> byNumber = new java.util.HashMap<>();
-		for (Candidates.Row r : candidates.ofCollegeByIdNumbers(collegeId, idNumbers)) {
-			byNumber.computeIfAbsent(r.idNumber(), k -> new ArrayList<>(1)).add(r.registrant());
+		for (Registrant r : candidates.registrantsByIdNumbers(collegeId, idNumbers)) {
+			byNumber.computeIfAbsent(r.idNumber(), k -> new ArrayList<>(1)).add(r);
 		}
 		return byNumber;
 	}

@@ -24,6 +24,7 @@ import cn.kaowu.platform.audit.AuditRecord;
 import cn.kaowu.platform.enrollment.Enrollments;
 import cn.kaowu.platform.identity.AccountManagement;
 import cn.kaowu.platform.identity.AccountView;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
@@ -90,9 +91,6 @@ public class CertificateRegistry {
 	private final Cache<Long, String> issuers = Caffeine.newBuilder().maximumSize(10_000)
 		.expireAfterWrite(Duration.ofMinutes(10)).build();
 
-	/** A random prefix of the cached ID digests, new per process: a heap dump does not give plain hashes. */
-	private final byte[] pepper = pepper();
-
 	private final LongAdder comparisons = new LongAdder();
 
 	private final JdbcClient jdbc;
@@ -109,9 +107,12 @@ public class CertificateRegistry {
 
 	private final AccountManagement accounts;
 
+	private final PersonalData personalData;
+
 	CertificateRegistry(JdbcClient jdbc, ExamPlans plans, Enrollments enrollments, AuditLog audit, Clock clock,
 			CertificateManagement certificates, AccountManagement accounts,
-			@Value("${kaowu.portal.verify-cache-size:200000}") long verifyCacheSize) {
+			@Value("${kaowu.portal.verify-cache-size:200000}") long verifyCacheSize, PersonalData personalData) {
+		this.personalData = personalData;
 		this.certificates = certificates;
 		this.accounts = accounts;
 		this.holders = Caffeine.newBuilder().maximumSize(verifyCacheSize).expireAfterWrite(VERIFY_TTL).recordStats()
@@ -331,7 +332,7 @@ public class CertificateRegistry {
 			.optional()
 			.orElse(null);
 		// The same index probe for an unknown number, for no one.
-		Optional<String> idNumber = enrollments.idNumberOf(row == null ? -1L : row.planId(),
+		Optional<byte[]> idNumber = enrollments.idNumberIndexOf(row == null ? -1L : row.planId(),
 				row == null ? -1L : row.candidateId());
 		if (row == null || idNumber.isEmpty()) {
 			return new Loaded(new Holder(-1L, false, number, digest(DUMMY_ID_NUMBER), "", "", Instant.EPOCH, ""), null);
@@ -339,26 +340,15 @@ public class CertificateRegistry {
 		Instant issued = row.orgConfirmedAt().isAfter(row.collegeConfirmedAt()) ? row.orgConfirmedAt()
 				: row.collegeConfirmedAt();
 		String issuer = issuers.get(row.planId(), id -> plans.find(id).orElseThrow().organisationName());
-		return new Loaded(new Holder(row.id(), true, row.number(), digest(idNumber.get()), row.name(), row.level(),
+		return new Loaded(new Holder(row.id(), true, row.number(), idNumber.get(), row.name(), row.level(),
 				issued, issuer), row.standing());
 	}
 
+	/** The ID number's blind index (HMAC-SM3 under the personal-data index key), as stored with the records. */
 	private byte[] digest(String idNumber) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(pepper);
-			return sha.digest(idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return personalData.index(idNumber);
 	}
 
-	private static byte[] pepper() {
-		byte[] bytes = new byte[16];
-		new SecureRandom().nextBytes(bytes);
-		return bytes;
-	}
 
 	private Standing standing(long issueId) {
 		return jdbc.sql("SELECT status FROM certificate_status_change WHERE issue_id = ? ORDER BY id DESC LIMIT 1")

@@ -119,20 +119,15 @@ public class ShareCodes {
 	}
 
 	/**
-	 * The holder of the ticket if the full ID number is theirs (compared in constant time); empty for an unknown
+	 * The holder of the ticket if the full ID number is theirs (through the blind index); empty for an unknown
 	 * ticket and a wrong ID number alike. Unscoped and not rate limited: the portal limits it.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Holder> identify(String idNumber, String ticketNumber) {
-		byte[] wanted = idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-		Holder found = null;
-		for (Enrollments.Registered r : enrollments.byTicket(ticketNumber.strip())) {
-			byte[] actual = r.idNumber().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-			if (MessageDigest.isEqual(wanted, actual) && found == null) {
-				found = new Holder(r.candidateId(), r.name(), ChineseIdNumber.mask(r.idNumber()));
-			}
-		}
-		return Optional.ofNullable(found);
+		// The sealed numbers are matched through enrollment's blind index.
+		return enrollments.holding(ticketNumber.strip(), idNumber).stream()
+			.findFirst()
+			.map(r -> new Holder(r.candidateId(), r.name(), ChineseIdNumber.mask(r.idNumber())));
 	}
 
 	/** The holder's final, numbered certificates, newest first. */

@@ -28,6 +28,7 @@ import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PageResult;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.kernel.Where;
@@ -91,9 +92,12 @@ public class EnrollmentManagement {
 
 	private final Clock clock;
 
+	private final PersonalData personalData;
+
 	EnrollmentManagement(RegistrationRecords records, Registrar registrar, EnrollmentAccess access,
 			CandidateManagement candidates, ExamPlans plans, ExamSites sites, CatalogManagement catalog,
-			OrganisationManagement organisations, Jobs jobs, AuditLog audit, Clock clock) {
+			OrganisationManagement organisations, Jobs jobs, AuditLog audit, Clock clock, PersonalData personalData) {
+		this.personalData = personalData;
 		this.records = records;
 		this.registrar = registrar;
 		this.access = access;
@@ -116,6 +120,15 @@ public class EnrollmentManagement {
 	public PageResult<RecordView> list(Scope scope, RecordFilter filter, PageQuery page) {
 		Instant now = clock.instant();
 		return records.page(where(scope, filter, now), page).map(r -> r.view(now));
+	}
+
+	/** Every registration record of a candidate the scope may read (the personal-data export). */
+	@Transactional(readOnly = true)
+	public List<RecordView> recordsOf(Scope scope, long candidateId) {
+		Instant now = clock.instant();
+		List<RecordView> out = new ArrayList<>();
+		records.each(EnrollmentAccess.readable(scope).and("r.candidate_id = ?", candidateId), r -> out.add(r.view(now)));
+		return out;
 	}
 
 	@Transactional(readOnly = true)
@@ -391,7 +404,7 @@ public class EnrollmentManagement {
 				records.find(id).orElseThrow(() -> new NotFoundProblem("报考记录", id)));
 	}
 
-	private static Where where(Scope scope, RecordFilter f, Instant now) {
+	private Where where(Scope scope, RecordFilter f, Instant now) {
 		Where where = EnrollmentAccess.readable(scope)
 			.andIf(f.planId(), "r.plan_id = ?")
 			.andIf(f.kind(), "r.candidate_kind = ?")
@@ -399,7 +412,14 @@ public class EnrollmentManagement {
 		if (f.keyword() != null && !f.keyword().isBlank()) {
 			String k = f.keyword().trim();
 			if (k.chars().anyMatch(Character::isDigit)) {
-				where.and("r.id_number LIKE ?", Where.like(k.toUpperCase(java.util.Locale.ROOT)));
+				// Sealed numbers: a whole one through the blind index, a part among the characters the mask shows.
+				String wanted = PersonalData.normalise(k);
+				if (wanted.length() >= ChineseIdNumber.LENGTH) {
+					where.and("r.id_number_index = ?", personalData.index(wanted));
+				}
+				else {
+					where.and("r.id_number_masked LIKE ?", Where.like(wanted));
+				}
 			}
 			else {
 				where.andLike(k, "r.name", "r.pinyin");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import cn.kaowu.platform.kernel.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +33,16 @@ public class Enrollments {
 
 	private final JdbcClient jdbc;
 
-	Enrollments(RegistrationRecords records, JdbcClient jdbc) {
+	private final PersonalData personalData;
+
+	Enrollments(RegistrationRecords records, JdbcClient jdbc, PersonalData personalData) {
 		this.records = records;
 		this.jdbc = jdbc;
+		this.personalData = personalData;
+	}
+
+	private String idNumber(byte[] sealed) {
+		return personalData.open(PersonalData.ID_NUMBER, sealed);
 	}
 
 	/**
@@ -53,12 +61,12 @@ public class Enrollments {
 	/** A ticket's records in every plan (one ticket per candidate and plan; unscoped: the caller checks). */
 	public List<Registered> byTicket(String ticketNumber) {
 		return jdbc.sql("""
-				SELECT id, candidate_id, plan_subject_id, level_id, level, subject_name, subject_code, name, id_number,
+				SELECT id, candidate_id, plan_subject_id, level_id, level, subject_name, subject_code, name, id_number_enc,
 				  ticket_number, college_id, college_name, attendance = 'ABSENT' AS absent, plan_id
 				FROM registration_record WHERE ticket_number = ? ORDER BY id""")
 			.param(ticketNumber)
 			.query((rs, n) -> new Registered(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					cn.kaowu.platform.catalog.CertificateLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					cn.kaowu.platform.catalog.CertificateLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), idNumber(rs.getBytes(9)),
 					rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBoolean(13), rs.getLong(14)))
 			.list();
 	}
@@ -69,21 +77,52 @@ public class Enrollments {
 	 * 证书查验 compares it with what the visitor typed).
 	 */
 	public java.util.Optional<String> idNumberOf(long planId, long candidateId) {
-		return jdbc.sql("SELECT id_number FROM registration_record WHERE candidate_id = ? AND plan_id = ? LIMIT 1")
+		return jdbc.sql("SELECT id_number_enc FROM registration_record WHERE candidate_id = ? AND plan_id = ? LIMIT 1")
 			.params(candidateId, planId)
-			.query(String.class)
+			.query((rs, n) -> idNumber(rs.getBytes(1)))
 			.optional();
+	}
+
+	/**
+	 * The blind index (HMAC-SM3, {@link PersonalData#index}) of the ID number the candidate registered for the plan
+	 * with; empty when there is no such record. Unscoped: the public 证书查验 compares it with the index of what the
+	 * visitor typed, without opening the sealed number.
+	 */
+	public java.util.Optional<byte[]> idNumberIndexOf(long planId, long candidateId) {
+		return jdbc.sql("SELECT id_number_index FROM registration_record WHERE candidate_id = ? AND plan_id = ? LIMIT 1")
+			.params(candidateId, planId)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/**
+	 * The ticket's records whose holder has this ID number, found through the blind index (the numbers are stored
+	 * sealed); the returned records carry the number as typed, normalised. Unscoped: the portal's lookups call it.
+	 */
+	@Transactional(readOnly = true)
+	public List<Registered> holding(String ticketNumber, String idNumber) {
+		String normalised = PersonalData.normalise(idNumber);
+		return jdbc.sql("""
+				SELECT id, candidate_id, plan_subject_id, level_id, level, subject_name, subject_code, name,
+				  ticket_number, college_id, college_name, attendance = 'ABSENT' AS absent, plan_id
+				FROM registration_record WHERE ticket_number = ? AND id_number_index = ? ORDER BY id""")
+			.params(ticketNumber, personalData.index(normalised))
+			.query((rs, n) -> new Registered(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					cn.kaowu.platform.catalog.CertificateLevel.valueOf(rs.getString(5)), rs.getString(6),
+					rs.getString(7), rs.getString(8), normalised, rs.getString(9), rs.getLong(10), rs.getString(11),
+					rs.getBoolean(12), rs.getLong(13)))
+			.list();
 	}
 
 	public List<Registered> registered(long planId) {
 		return jdbc.sql("""
-				SELECT id, candidate_id, plan_subject_id, level_id, level, subject_name, subject_code, name, id_number,
+				SELECT id, candidate_id, plan_subject_id, level_id, level, subject_name, subject_code, name, id_number_enc,
 				  ticket_number, college_id, college_name, attendance = 'ABSENT' AS absent, plan_id
 				FROM registration_record WHERE plan_id = ?
-				ORDER BY ticket_number NULLS LAST, id_number, plan_subject_id, id""")
+				ORDER BY ticket_number NULLS LAST, id_number_masked, plan_subject_id, id""")
 			.param(planId)
 			.query((rs, n) -> new Registered(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					cn.kaowu.platform.catalog.CertificateLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					cn.kaowu.platform.catalog.CertificateLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), idNumber(rs.getBytes(9)),
 					rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBoolean(13), rs.getLong(14)))
 			.list();
 	}
@@ -116,13 +155,13 @@ public class Enrollments {
 	@Transactional(readOnly = true)
 	public List<Seatable> seatable(long planId, @org.jspecify.annotations.Nullable Long siteId) {
 		return jdbc.sql("""
-				SELECT id, candidate_id, site_id, site_code, plan_subject_id, level_id, name, pinyin, id_number, major_code,
+				SELECT id, candidate_id, site_id, site_code, plan_subject_id, level_id, name, pinyin, id_number_enc, major_code,
 				  major_name
 				FROM registration_record WHERE plan_id = ? AND (?::bigint IS NULL OR site_id = ?)
-				ORDER BY site_id, plan_subject_id, id_number""")
+				ORDER BY site_id, plan_subject_id, id_number_masked, id""")
 			.params(planId, siteId, siteId)
 			.query((rs, n) -> new Seatable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
-					rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
+					rs.getLong(6), rs.getString(7), rs.getString(8), idNumber(rs.getBytes(9)), rs.getString(10), rs.getString(11)))
 			.list();
 	}
 

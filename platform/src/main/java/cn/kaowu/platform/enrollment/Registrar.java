@@ -112,7 +112,7 @@ class Registrar {
 						plan.organisationId(), plan.organisationName(), plan.certificateId(), plan.certificateName(),
 						r.level().levelId(), r.level().level(), s.id(), s.subjectName(), s.code(), s.examMode(),
 						s.startsAt(), s.endsAt(), c.id(), c.kind(), c.name(), c.pinyin(), c.gender().name(),
-						c.idType().name(), c.idNumber(), c.phone(), c.majorName(), c.majorCode(), college.id(),
+						c.idType().name(), c.idNumber(), c.sealed(), c.majorName(), c.majorCode(), college.id(),
 						college.name(), java.util.Objects.requireNonNull(college.provinceId()), r.site().id(),
 						java.util.Objects.requireNonNull(r.site().code()), r.site().name(), r.site().collegeId()));
 			}

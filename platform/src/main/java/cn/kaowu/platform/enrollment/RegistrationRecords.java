@@ -23,6 +23,7 @@ import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PgCopy;
 import cn.kaowu.platform.kernel.PageResult;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.Where;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -39,8 +40,8 @@ class RegistrationRecords {
 			long certificateId, String certificateName, long levelId, CertificateLevel level, long planSubjectId,
 			String subjectName, String subjectCode, ExamMode examMode, Instant startsAt, Instant endsAt,
 			long candidateId, CandidateKind candidateKind, String name, String pinyin, String gender, String idType,
-			String idNumber, String phone, String majorName, String majorCode, long collegeId, String collegeName,
-			long provinceId, long siteId, String siteCode, String siteName, long siteCollegeId) {
+			String idNumber, PersonalData.Sealed sealed, String majorName, String majorCode, long collegeId,
+			String collegeName, long provinceId, long siteId, String siteCode, String siteName, long siteCollegeId) {
 	}
 
 	/** A stored record with the full ID number; never leaves the module as such. */
@@ -66,7 +67,8 @@ class RegistrationRecords {
 
 	static final String COLUMNS = "plan_id, plan_name, plan_year, organisation_id, organisation_name, certificate_id, "
 			+ "certificate_name, level_id, level, plan_subject_id, subject_name, subject_code, exam_mode, starts_at, "
-			+ "ends_at, candidate_id, candidate_kind, name, pinyin, gender, id_type, id_number, phone, major_name, "
+			+ "ends_at, candidate_id, candidate_kind, name, pinyin, gender, id_type, id_number_enc, id_number_index, "
+			+ "id_number_masked, phone_enc, phone_masked, major_name, "
 			+ "major_code, college_id, college_name, province_id, site_id, site_code, site_name, site_college_id, "
 			+ "import_job_id, created_at";
 
@@ -74,9 +76,26 @@ class RegistrationRecords {
 
 	private final DataSource dataSource;
 
-	RegistrationRecords(JdbcClient jdbc, DataSource dataSource) {
+	private final PersonalData personalData;
+
+	private final RowMapper<Row> mapper;
+
+	RegistrationRecords(JdbcClient jdbc, DataSource dataSource, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.personalData = personalData;
+		this.mapper = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("plan_id"),
+				rs.getString("plan_name"), rs.getLong("organisation_id"), rs.getString("organisation_name"),
+				rs.getLong("certificate_id"), rs.getString("certificate_name"),
+				CertificateLevel.valueOf(rs.getString("level")), rs.getLong("plan_subject_id"),
+				rs.getString("subject_name"), ExamMode.valueOf(rs.getString("exam_mode")), instant(rs, "starts_at"),
+				instant(rs, "ends_at"), rs.getLong("candidate_id"), CandidateKind.valueOf(rs.getString("candidate_kind")),
+				rs.getString("name"), rs.getString("pinyin"),
+				personalData.open(PersonalData.ID_NUMBER, rs.getBytes("id_number_enc")), rs.getLong("college_id"),
+				rs.getString("college_name"), rs.getLong("province_id"), rs.getLong("site_id"), rs.getString("site_code"),
+				rs.getString("site_name"), rs.getLong("site_college_id"), rs.getString("ticket_number"),
+				rs.getString("room_name"), (Integer) rs.getObject("seat_number"), nullableInstant(rs, "scheduled_at"),
+				rs.getString("attendance"), instant(rs, "created_at"));
 	}
 
 	/**
@@ -105,8 +124,12 @@ class RegistrationRecords {
 			.append(r.candidateKind().name()).append(',');
 		PgCopy.quoted(csv, r.name()).append(',');
 		PgCopy.quoted(csv, r.pinyin()).append(',').append(r.gender()).append(',').append(r.idType()).append(',');
-		PgCopy.quoted(csv, r.idNumber()).append(',');
-		PgCopy.quoted(csv, r.phone()).append(',');
+		// The candidate's sealed numbers, copied as they are (sealed for the field, not the table).
+		bytea(csv, r.sealed().idNumber());
+		bytea(csv, r.sealed().idNumberIndex());
+		PgCopy.quoted(csv, r.sealed().idNumberMasked()).append(',');
+		bytea(csv, r.sealed().phone());
+		PgCopy.quoted(csv, r.sealed().phoneMasked()).append(',');
 		PgCopy.quoted(csv, r.majorName()).append(',');
 		PgCopy.quoted(csv, r.majorCode()).append(',').append(r.collegeId()).append(',');
 		PgCopy.quoted(csv, r.collegeName()).append(',').append(r.provinceId()).append(',').append(r.siteId()).append(',');
@@ -115,6 +138,15 @@ class RegistrationRecords {
 			.append(ts).append('\n');
 	}
 
+
+	private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+
+	/** A value in COPY's csv format as PostgreSQL's hex bytea literal. */
+	private static void bytea(StringBuilder csv, byte[] value) {
+		csv.append("\\x");
+		HEX.formatHex(csv, value);
+		csv.append(',');
+	}
 
 	/**
 	 * Serialises registrations of a college for a certificate until the transaction ends, so the quota read and
@@ -162,7 +194,7 @@ class RegistrationRecords {
 	}
 
 	Optional<Row> find(long id) {
-		return jdbc.sql("SELECT * FROM registration_record r WHERE id = ?").param(id).query(MAPPER).optional();
+		return jdbc.sql("SELECT * FROM registration_record r WHERE id = ?").param(id).query(mapper).optional();
 	}
 
 	List<Row> byIds(Collection<Long> ids) {
@@ -171,7 +203,7 @@ class RegistrationRecords {
 		}
 		return jdbc.sql("SELECT * FROM registration_record r WHERE id = ANY(?) ORDER BY id")
 			.param(ids.toArray(Long[]::new))
-			.query(MAPPER)
+			.query(mapper)
 			.list();
 	}
 
@@ -181,14 +213,14 @@ class RegistrationRecords {
 
 	PageResult<Row> page(Where where, PageQuery page) {
 		return where.page(jdbc, "SELECT r.*", "FROM registration_record r", "r.plan_id DESC, r.college_id, r.name, r.id",
-				page, MAPPER);
+				page, mapper);
 	}
 
 	/** Every matching record in list order, one at a time (exports of a whole plan). */
 	void each(Where where, Consumer<Row> consumer) {
 		jdbc.sql("SELECT r.* FROM registration_record r" + where.sql() + " ORDER BY r.plan_id DESC, r.college_id, r.name, r.id")
 			.params(where.params())
-			.query((RowCallbackHandler) rs -> consumer.accept(MAPPER.mapRow(rs, rs.getRow())));
+			.query((RowCallbackHandler) rs -> consumer.accept(mapper.mapRow(rs, rs.getRow())));
 	}
 
 	/** Plans per candidate (served by the unique key, which leads with candidate_id). */
@@ -234,18 +266,6 @@ class RegistrationRecords {
 			.query(Long.class)
 			.list();
 	}
-
-	static final RowMapper<Row> MAPPER = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("plan_id"),
-			rs.getString("plan_name"), rs.getLong("organisation_id"), rs.getString("organisation_name"),
-			rs.getLong("certificate_id"), rs.getString("certificate_name"),
-			CertificateLevel.valueOf(rs.getString("level")), rs.getLong("plan_subject_id"),
-			rs.getString("subject_name"), ExamMode.valueOf(rs.getString("exam_mode")), instant(rs, "starts_at"),
-			instant(rs, "ends_at"), rs.getLong("candidate_id"), CandidateKind.valueOf(rs.getString("candidate_kind")),
-			rs.getString("name"), rs.getString("pinyin"), rs.getString("id_number"), rs.getLong("college_id"),
-			rs.getString("college_name"), rs.getLong("province_id"), rs.getLong("site_id"), rs.getString("site_code"),
-			rs.getString("site_name"), rs.getLong("site_college_id"), rs.getString("ticket_number"),
-			rs.getString("room_name"), (Integer) rs.getObject("seat_number"), nullableInstant(rs, "scheduled_at"),
-			rs.getString("attendance"), instant(rs, "created_at"));
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getTimestamp(column).toInstant();

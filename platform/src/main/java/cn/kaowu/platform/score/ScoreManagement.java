@@ -504,28 +504,18 @@ public class ScoreManagement {
 	/**
 	 * The public portal's lookup (unscoped): the scores of the candidate holding {@code ticketNumber} with
 	 * {@code idNumber}, in the plans of that ticket whose publication has started at {@code now}. Always the same two
-	 * queries, whatever matches: the rows of the ticket, whose ID numbers are compared in constant time, then the
-	 * candidate's scores in those plans (none when nothing matched). Empty when the pair does not match, the ticket is
+	 * queries, whatever matches: the rows of the ticket with the ID number's blind index, then the candidate's scores in those plans (none when nothing matched). Empty when the pair does not match, the ticket is
 	 * unknown or publication has not started, so a caller cannot tell these apart.
 	 */
 	@Transactional(readOnly = true)
 	public List<ScoreView> publishedScoresOf(String idNumber, String ticketNumber, Instant now) {
-		byte[] wanted = idNumber.strip().toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		record Holder(long candidateId, long planId, String idNumber) {
-		}
-		// Full ID numbers live with the registration records (score keeps them masked): read through enrollment's API.
-		List<Holder> holders = enrollments.byTicket(ticketNumber.strip()).stream()
-			.map(r -> new Holder(r.candidateId(), r.planId(), r.idNumber()))
-			.toList();
+		// Full ID numbers live sealed with the registration records (score keeps them masked): the ticket's rows with
+		// this number are found through enrollment's blind index.
 		long candidateId = -1;
 		List<Long> planIds = new ArrayList<>();
-		for (Holder h : holders) {
-			boolean same = java.security.MessageDigest.isEqual(wanted,
-					h.idNumber().toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			if (same) {
-				candidateId = h.candidateId();
-				planIds.add(h.planId());
-			}
+		for (Enrollments.Registered r : enrollments.holding(ticketNumber.strip(), idNumber)) {
+			candidateId = r.candidateId();
+			planIds.add(r.planId());
 		}
 		Map<Long, PlanView> open = new HashMap<>();
 		for (Long planId : planIds) {

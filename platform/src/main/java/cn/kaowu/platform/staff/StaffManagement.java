@@ -101,11 +101,17 @@ public class StaffManagement {
 		return row(scope, id).view();
 	}
 
-	/** The stored values for the edit form, with the full ID and phone numbers: only for the college's managers. */
-	@Transactional(readOnly = true)
+	/**
+	 * The stored values for the edit form, with the full ID and phone numbers: only for the college's managers, each
+	 * opening audited as {@code personal-data.viewed}.
+	 */
+	@Transactional
 	public StaffForm editForm(Scope scope, long id) {
 		StaffMembers.Row r = row(scope, id);
 		StaffAccess.requireManager(scope, r.collegeId());
+		audit.record(scope, AuditRecord.of("personal-data.viewed", "StaffMember", r.id(), null, null,
+				r.name() + " " + ChineseIdNumber.mask(r.idNumber()) + "：id_number, phone；考务人员编辑页 (staff edit page)",
+				r.collegeId()));
 		StaffForm form = StaffForm.of(r.name(), r.gender(), r.idNumber(), r.phone(), r.department(), r.role(),
 				r.trainingStatus(), r.trainedOn(), r.experienceYears().stripTrailingZeros());
 		form.setTrainingCertificateNo(r.trainingCertificateNo());

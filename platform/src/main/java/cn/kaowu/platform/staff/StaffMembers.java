@@ -1,6 +1,7 @@
 package cn.kaowu.platform.staff;
 
 import cn.kaowu.platform.kernel.ChineseIdNumber;
+import cn.kaowu.platform.kernel.PersonalData;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -47,16 +48,33 @@ class StaffMembers {
 
 	private final JdbcClient jdbc;
 
-	StaffMembers(JdbcClient jdbc) {
+	private final PersonalData personalData;
+
+	private final RowMapper<Row> mapper;
+
+	StaffMembers(JdbcClient jdbc, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
+		this.mapper = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("college_id"), rs.getString("name"),
+				Gender.valueOf(rs.getString("gender")),
+				personalData.open(PersonalData.ID_NUMBER, rs.getBytes("id_number_enc")),
+				personalData.open(PersonalData.PHONE, rs.getBytes("phone_enc")), rs.getString("department"),
+				StaffRole.valueOf(rs.getString("role")), TrainingStatus.valueOf(rs.getString("training_status")),
+				rs.getDate("trained_on") == null ? null : rs.getDate("trained_on").toLocalDate(),
+				rs.getString("training_certificate_no"), rs.getBigDecimal("experience_years"),
+				parseMajors(rs.getString("majors")), rs.getBoolean("active"), rs.getInt("version"));
 	}
 
 	long insert(long collegeId, Values v, Instant now) {
 		return jdbc.sql("""
-				INSERT INTO staff_member (college_id, name, gender, id_number, phone, department, role, training_status,
+				INSERT INTO staff_member (college_id, name, gender, id_number_enc, id_number_index, id_number_masked,
+				  phone_enc, phone_masked, department, role, training_status,
 				  trained_on, training_certificate_no, experience_years, majors, active, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(collegeId, v.name(), v.gender().name(), v.idNumber(), v.phone(), v.department(), v.role().name(),
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(collegeId, v.name(), v.gender().name(), personalData.seal(PersonalData.ID_NUMBER, v.idNumber()),
+					personalData.index(v.idNumber()), ChineseIdNumber.mask(v.idNumber()),
+					personalData.seal(PersonalData.PHONE, v.phone()), ChineseIdNumber.maskPhone(v.phone()),
+					v.department(), v.role().name(),
 					v.trainingStatus().name(), date(v.trainedOn()), v.trainingCertificateNo(), v.experienceYears(),
 					majorsText(v.majors()), v.active(), Timestamp.from(now), Timestamp.from(now))
 			.query(Long.class)
@@ -65,11 +83,15 @@ class StaffMembers {
 
 	boolean update(long id, Values v, int expectedVersion, Instant now) {
 		return jdbc.sql("""
-				UPDATE staff_member SET name = ?, gender = ?, id_number = ?, phone = ?, department = ?, role = ?,
+				UPDATE staff_member SET name = ?, gender = ?, id_number_enc = ?, id_number_index = ?,
+				  id_number_masked = ?, phone_enc = ?, phone_masked = ?, department = ?, role = ?,
 				  training_status = ?, trained_on = ?, training_certificate_no = ?, experience_years = ?, majors = ?,
 				  active = ?, updated_at = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
-			.params(v.name(), v.gender().name(), v.idNumber(), v.phone(), v.department(), v.role().name(),
+			.params(v.name(), v.gender().name(), personalData.seal(PersonalData.ID_NUMBER, v.idNumber()),
+					personalData.index(v.idNumber()), ChineseIdNumber.mask(v.idNumber()),
+					personalData.seal(PersonalData.PHONE, v.phone()), ChineseIdNumber.maskPhone(v.phone()),
+					v.department(), v.role().name(),
 					v.trainingStatus().name(), date(v.trainedOn()), v.trainingCertificateNo(), v.experienceYears(),
 					majorsText(v.majors()), v.active(), Timestamp.from(now), id, expectedVersion)
 			.update() == 1;
@@ -96,18 +118,18 @@ class StaffMembers {
 	}
 
 	boolean idNumberTaken(long collegeId, String idNumber, @Nullable Long exceptId) {
-		return jdbc.sql("SELECT count(*) FROM staff_member WHERE college_id = ? AND id_number = ? AND id <> ?")
-			.params(collegeId, idNumber, exceptId == null ? -1L : exceptId)
+		return jdbc.sql("SELECT count(*) FROM staff_member WHERE college_id = ? AND id_number_index = ? AND id <> ?")
+			.params(collegeId, personalData.index(idNumber), exceptId == null ? -1L : exceptId)
 			.query(Long.class)
 			.single() > 0;
 	}
 
 	Optional<Row> find(long id) {
-		return jdbc.sql("SELECT * FROM staff_member WHERE id = ?").param(id).query(MAPPER).optional();
+		return jdbc.sql("SELECT * FROM staff_member WHERE id = ?").param(id).query(mapper).optional();
 	}
 
 	List<Row> ofCollege(long collegeId) {
-		return jdbc.sql("SELECT * FROM staff_member WHERE college_id = ? ORDER BY id").param(collegeId).query(MAPPER)
+		return jdbc.sql("SELECT * FROM staff_member WHERE college_id = ? ORDER BY id").param(collegeId).query(mapper)
 			.list();
 	}
 
@@ -115,7 +137,7 @@ class StaffMembers {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT * FROM staff_member WHERE id IN (:ids) ORDER BY id").param("ids", ids).query(MAPPER)
+		return jdbc.sql("SELECT * FROM staff_member WHERE id IN (:ids) ORDER BY id").param("ids", ids).query(mapper)
 			.list();
 	}
 
@@ -149,7 +171,7 @@ class StaffMembers {
 		pageParams.add(page.offset());
 		List<Row> items = jdbc.sql("SELECT * FROM staff_member" + where + " ORDER BY id LIMIT ? OFFSET ?")
 			.params(pageParams)
-			.query(MAPPER)
+			.query(mapper)
 			.list();
 		return PageResult.of(items, page, total);
 	}
@@ -158,9 +180,11 @@ class StaffMembers {
 
 	long insertRelative(long staffId, String name, String idNumber, String relation, Instant now) {
 		return jdbc.sql("""
-				INSERT INTO staff_relative (staff_id, name, id_number, relation, created_at)
-				VALUES (?, ?, ?, ?, ?) RETURNING id""")
-			.params(staffId, name, idNumber, relation, Timestamp.from(now))
+				INSERT INTO staff_relative (staff_id, name, id_number_enc, id_number_index, id_number_masked, relation,
+				  created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(staffId, name, personalData.seal(PersonalData.ID_NUMBER, idNumber), personalData.index(idNumber),
+					ChineseIdNumber.mask(idNumber), relation, Timestamp.from(now))
 			.query(Long.class)
 			.single();
 	}
@@ -177,7 +201,7 @@ class StaffMembers {
 		return jdbc.sql("SELECT * FROM staff_relative WHERE staff_id IN (:ids) ORDER BY id")
 			.param("ids", staffIds)
 			.query((rs, n) -> new StaffRules.RelativeFact(rs.getLong("staff_id"), rs.getString("name"),
-					rs.getString("id_number"), rs.getString("relation")))
+					personalData.open(PersonalData.ID_NUMBER, rs.getBytes("id_number_enc")), rs.getString("relation")))
 			.list();
 	}
 
@@ -185,7 +209,7 @@ class StaffMembers {
 		return jdbc.sql("SELECT * FROM staff_relative WHERE staff_id = ? ORDER BY id")
 			.param(staffId)
 			.query((rs, n) -> new RelativeView(rs.getLong("id"), staffId, rs.getString("name"),
-					ChineseIdNumber.mask(rs.getString("id_number")), rs.getString("relation")))
+					rs.getString("id_number_masked"), rs.getString("relation")))
 			.list();
 	}
 
@@ -215,12 +239,4 @@ class StaffMembers {
 	private static @Nullable Date date(@Nullable LocalDate d) {
 		return d == null ? null : Date.valueOf(d);
 	}
-
-	private static final RowMapper<Row> MAPPER = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("college_id"),
-			rs.getString("name"), Gender.valueOf(rs.getString("gender")), rs.getString("id_number"),
-			rs.getString("phone"), rs.getString("department"), StaffRole.valueOf(rs.getString("role")),
-			TrainingStatus.valueOf(rs.getString("training_status")),
-			rs.getDate("trained_on") == null ? null : rs.getDate("trained_on").toLocalDate(),
-			rs.getString("training_certificate_no"), rs.getBigDecimal("experience_years"),
-			parseMajors(rs.getString("majors")), rs.getBoolean("active"), rs.getInt("version"));
 }

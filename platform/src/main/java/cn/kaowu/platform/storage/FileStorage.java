@@ -15,6 +15,7 @@ import java.util.UUID;
 import cn.kaowu.exampackage.Sm3;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.Scope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -39,10 +40,13 @@ public class FileStorage {
 
 	private final Clock clock;
 
-	FileStorage(JdbcClient jdbc, BlobStore blobs, Clock clock) {
+	private final PersonalData personalData;
+
+	FileStorage(JdbcClient jdbc, BlobStore blobs, Clock clock, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.clock = clock;
+		this.personalData = personalData;
 	}
 
 	/**
@@ -104,9 +108,15 @@ public class FileStorage {
 		return record(scope, id, category, safeName(name), contentType, size, Sm3.hex(content));
 	}
 
+	/**
+	 * Files held in memory — uploads (photos, scans, attachments), import inputs, failed-row reports, generated
+	 * PDFs — are sealed at rest under the personal-data file key (issue 10 part 3): nothing in the blob store is a
+	 * readable image or spreadsheet. Large files written from a path (verified result packages, signed and already
+	 * protected by their own format) are stored as they are.
+	 */
 	private StoredFile save(Scope scope, String category, String name, String contentType, byte[] content) {
 		UUID id = UUID.randomUUID();
-		blobs.put(id, content);
+		blobs.put(id, personalData.sealFile(content));
 		return record(scope, id, category, name, contentType, content.length, Sm3.hex(content));
 	}
 
@@ -130,7 +140,7 @@ public class FileStorage {
 
 	/** The file's bytes; the caller has checked that the scope may see the record referencing it. */
 	public byte[] read(UUID id) {
-		return blobs.get(id).orElseThrow(() -> new NotFoundProblem("文件", id));
+		return personalData.openFile(blobs.get(id).orElseThrow(() -> new NotFoundProblem("文件", id)));
 	}
 
 	/**
@@ -138,7 +148,21 @@ public class FileStorage {
 	 * caller closes it, and has checked that the scope may see the record referencing it.
 	 */
 	public InputStream open(UUID id) {
-		return blobs.open(id).orElseThrow(() -> new NotFoundProblem("文件", id));
+		InputStream in = new java.io.BufferedInputStream(blobs.open(id).orElseThrow(() -> new NotFoundProblem("文件", id)));
+		try {
+			in.mark(8);
+			byte[] head = in.readNBytes(8);
+			in.reset();
+			if (PersonalData.isSealedFile(head)) {
+				try (in) {
+					return new java.io.ByteArrayInputStream(personalData.openFile(in.readAllBytes()));
+				}
+			}
+			return in;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/**

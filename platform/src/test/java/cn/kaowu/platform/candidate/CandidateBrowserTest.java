@@ -88,6 +88,15 @@ class CandidateBrowserTest extends BrowserTestSupport {
 		assertThat(page.locator("#candidate-table tbody tr:has-text('信息准确')")).hasCount(3);
 		screenshot("candidate-list");
 
+		// 编辑 shows the full numbers (an audited view) and offers the export of everything about the candidate.
+		page.click("#candidate-table tbody tr:has-text('" + ChineseIdNumber.mask(rows.get(0).get(4)) + "') >> text=编辑");
+		assertThat(page.locator("#idNumber")).hasValue(rows.get(0).get(4));
+		assertThat(page.locator("body")).containsText("每次打开都记入审计日志");
+		screenshot("candidate-edit-personal-data");
+		com.microsoft.playwright.Download export = page.waitForDownload(() -> page.click("form[action*='personal-data'] button"));
+		org.assertj.core.api.Assertions.assertThat(export.suggestedFilename()).startsWith("个人信息-").endsWith(".zip");
+		page.goBack();
+
 		page.click("#tab-SOCIAL");
 		assertThat(page.locator("#candidate-table tbody")).containsText("暂无数据");
 	}

@@ -1,5 +1,8 @@
 package cn.kaowu.platform.candidate;
 
+import cn.kaowu.platform.PersonalDataSeed;
+import cn.kaowu.platform.kernel.PersonalData;
+
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -77,14 +80,16 @@ public final class CandidateImportBenchmark {
 					+ outcome.failed().stream().limit(3).map(Spreadsheets.FailedRow::reason).toList());
 		}
 
-		// Baseline: the same rows, raw COPY into the same table (after removing the imported ones).
+		// Baseline: the same rows as stored (numbers sealed before the clock starts), raw COPY into the same table
+		// (after removing the imported ones).
+		PersonalData personalData = ctx.getBean(PersonalData.class);
 		jdbc.sql("DELETE FROM candidate WHERE college_id = ?").param(college.id()).update();
 		StringBuilder csv = new StringBuilder();
 		String now = java.time.Instant.now().toString();
 		for (List<String> r : rows) {
 			csv.append(college.id()).append(",COLLEGE,\"").append(r.get(0)).append("\",\"").append(r.get(1))
 				.append("\",").append(r.get(2).equals("男") ? "MALE" : "FEMALE").append(",ID_CARD,")
-				.append(r.get(4)).append(',').append(r.get(5)).append(',').append(r.get(6)).append(',')
+				.append(PersonalDataSeed.csv(personalData, r.get(4), r.get(5))).append(',').append(r.get(6)).append(',')
 				.append(r.get(7)).append(',').append(r.get(8)).append(',').append(r.get(9))
 				.append(",NO_PHOTO,,").append(now).append(',').append(now).append('\n');
 		}

@@ -22,6 +22,7 @@ import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.Role;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.org.OrganisationView;
 import cn.kaowu.platform.spreadsheet.Spreadsheets;
@@ -53,6 +54,9 @@ class CandidateIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
 
 	OrganisationView province;
 
@@ -122,8 +126,8 @@ class CandidateIntegrationTest {
 		}
 		assertThat(runImport(xlsx(rows)).succeeded()).isEqualTo(3);
 		Scope scope = world.scopeOf(admin);
-		long verifiedId = jdbc.sql("SELECT id FROM candidate WHERE id_number = ?").param(rows.get(1).get(4))
-			.query(Long.class).single();
+		long verifiedId = jdbc.sql("SELECT id FROM candidate WHERE id_number_index = ?")
+			.param(personalData.index(rows.get(1).get(4))).query(Long.class).single();
 		candidates.attachPhoto(scope, verifiedId, "p.jpg", Photos.image(295, 413, "jpg"));
 		candidates.verify(scope, List.of(verifiedId));
 
@@ -145,8 +149,10 @@ class CandidateIntegrationTest {
 		assertThat(report(job).subList(1, 3)).extracting(row -> row.get(10)).containsExactly(
 				"学生姓名：信息准确后不能修改姓名、证件类型和证件号码",
 				"“院校考生”名单中没有此证件的考生（批量修改只改已有考生，新增请用“导入考生”）");
-		assertThat(jdbc.sql("SELECT phone FROM candidate WHERE id_number = ?").param(rows.get(0).get(4))
-			.query(String.class).single()).isEqualTo("13912345678");
+		assertThat(personalData.open(PersonalData.PHONE, jdbc.sql("SELECT phone_enc FROM candidate WHERE id_number_index = ?")
+			.param(personalData.index(rows.get(0).get(4))).query(byte[].class).single())).isEqualTo("13912345678");
+		assertThat(jdbc.sql("SELECT phone_masked FROM candidate WHERE id_number_index = ?")
+			.param(personalData.index(rows.get(0).get(4))).query(String.class).single()).isEqualTo("139****5678");
 		assertThat(jdbc.sql("SELECT name FROM candidate WHERE id = ?").param(verifiedId).query(String.class).single())
 			.isEqualTo(rows.get(1).get(0));
 		assertThat(api.get("/api/v1/candidates?kind=COLLEGE").body().path("total").asLong()).isEqualTo(3);

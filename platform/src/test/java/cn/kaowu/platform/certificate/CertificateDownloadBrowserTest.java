@@ -65,9 +65,9 @@ class CertificateDownloadBrowserTest extends BrowserTestSupport {
 		certificates.delegate(w.principal(), w.admin().accountId());
 		certificates.confirm(w.admin(), ids, TestWorld.PASSWORD);
 		IssueView a = certificates.confirm(w.org(), ids, TestWorld.PASSWORD).getFirst();
-		var record = jdbc.sql("SELECT id_number, ticket_number FROM registration_record WHERE candidate_id = ? "
-				+ "AND plan_id = ? AND ticket_number IS NOT NULL ORDER BY id LIMIT 1")
-			.params(a.candidateId(), a.planId()).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+		var record = List.of(enrollments.idNumber(a.candidateId()), jdbc.sql("SELECT ticket_number FROM registration_record "
+				+ "WHERE candidate_id = ? AND plan_id = ? AND ticket_number IS NOT NULL ORDER BY id LIMIT 1")
+			.params(a.candidateId(), a.planId()).query(String.class).single());
 
 		page.setViewportSize(390, 844);
 		page.navigate(url("/portal"));

@@ -50,6 +50,11 @@ public final class CertificateMother {
 		this.clock = clock;
 	}
 
+	/** The full ID number of a candidate of the mother's plan (stored sealed, so tests cannot read it by SQL). */
+	public String idNumber(long candidateId) {
+		return enrollments.idNumber(candidateId);
+	}
+
 	public record World(PlanView plan, Scope org, Scope principal, Scope admin, Scope otherAdmin, List<String> names) {
 	}
 

@@ -119,8 +119,8 @@ class CertificatePortalIntegrationTest {
 		List<IssueView> rows = numbered(w);
 		IssueView a = rows.get(0);
 		IssueView b = rows.get(1);
-		String idA = column("id_number", a);
-		String idB = column("id_number", b);
+		String idA = enrollments.idNumber(a.candidateId());
+		String idB = enrollments.idNumber(b.candidateId());
 
 		long misses = registry.verifyCacheStats().missCount();
 		long hits = registry.verifyCacheStats().hitCount();
@@ -155,8 +155,8 @@ class CertificatePortalIntegrationTest {
 
 		// the API lookup lists the certificate with a token; the second lookup of these locked scores is cached
 		long hits = lookup.cacheStats().hitCount();
-		JsonNode found = scoresApi("10.7.0.1", column("id_number", a), column("ticket_number", a));
-		JsonNode again = scoresApi("10.7.0.2", column("id_number", a), column("ticket_number", a));
+		JsonNode found = scoresApi("10.7.0.1", enrollments.idNumber(a.candidateId()), column("ticket_number", a));
+		JsonNode again = scoresApi("10.7.0.2", enrollments.idNumber(a.candidateId()), column("ticket_number", a));
 		assertThat(lookup.cacheStats().hitCount()).isEqualTo(hits + 1);
 		JsonNode held = found.path("plans").get(0).path("certificates");
 		assertThat(held).hasSize(1);
@@ -172,7 +172,7 @@ class CertificatePortalIntegrationTest {
 		assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 		assertThat(PdfSignatures.verify(pdf.body()).valid()).isTrue();
 		HttpResponse<String> pageAnswer = http("/portal", "POST",
-				"idNumber=" + column("id_number", a) + "&ticketNumber=" + column("ticket_number", a), "10.7.0.4", true);
+				"idNumber=" + enrollments.idNumber(a.candidateId()) + "&ticketNumber=" + column("ticket_number", a), "10.7.0.4", true);
 		assertThat(pageAnswer.body()).contains("下载电子证书").contains("/portal/certificates/download?token=");
 		assertThat(download("/portal/certificates/download?token=" + token, "10.7.0.5").statusCode()).isEqualTo(200);
 
@@ -200,7 +200,7 @@ class CertificatePortalIntegrationTest {
 		assertThat(suspendedPage.statusCode()).isEqualTo(409);
 		assertThat(suspendedPage.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
 		assertThat(suspendedPage.body()).contains("已暂停，暂不能下载电子证书");
-		JsonNode listed = scoresApi("10.7.0.11", column("id_number", a), column("ticket_number", a))
+		JsonNode listed = scoresApi("10.7.0.11", enrollments.idNumber(a.candidateId()), column("ticket_number", a))
 			.path("plans").get(0).path("certificates").get(0);
 		assertThat(listed.path("standing").asString()).isEqualTo("SUSPENDED");
 		assertThat(listed.path("downloadToken").isNull()).isTrue();

@@ -93,8 +93,7 @@ class CertificateRegistryIntegrationTest {
 	}
 
 	private String idNumberOf(IssueView row) {
-		return jdbc.sql("SELECT id_number FROM registration_record WHERE candidate_id = ? AND plan_id = ? LIMIT 1")
-			.params(row.candidateId(), row.planId()).query(String.class).single();
+		return enrollments.idNumber(row.candidateId());
 	}
 
 	@Test

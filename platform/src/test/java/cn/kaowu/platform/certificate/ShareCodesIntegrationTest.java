@@ -99,8 +99,8 @@ class ShareCodesIntegrationTest {
 		List<IssueView> rows = certificates.confirm(w.org(), ids, TestWorld.PASSWORD);
 		IssueView a = rows.get(0);
 		IssueView b = rows.get(1);
-		return new Issued(w, a, b, column(jdbc, a, "id_number"), column(jdbc, a, "ticket_number"),
-				column(jdbc, b, "id_number"), column(jdbc, b, "ticket_number"));
+		return new Issued(w, a, b, mother.idNumber(a.candidateId()), column(jdbc, a, "ticket_number"),
+				mother.idNumber(b.candidateId()), column(jdbc, b, "ticket_number"));
 	}
 
 	private static String column(JdbcClient jdbc, IssueView row, String column) {

@@ -114,7 +114,7 @@ class PlatformCrashTest {
 		assertThat(done).containsEntry("state", "SUCCEEDED").containsEntry("succeeded", ROWS).containsEntry("failed", 0);
 		assertThat(count("SELECT count(*) FROM candidate WHERE import_job_id = ?", job.id())).isEqualTo(ROWS);
 		assertThat(count("SELECT count(*) FROM candidate WHERE college_id = ?", college.id())).isEqualTo(ROWS);
-		assertThat(count("SELECT count(*) FROM (SELECT 1 FROM candidate GROUP BY id_type, id_number HAVING count(*) > 1) d"))
+		assertThat(count("SELECT count(*) FROM (SELECT 1 FROM candidate GROUP BY id_type, id_number_index HAVING count(*) > 1) d"))
 			.isZero();
 		assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'candidate.import' AND entity_id = ?",
 				job.id().toString())).isEqualTo(1);

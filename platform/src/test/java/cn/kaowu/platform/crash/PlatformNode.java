@@ -83,14 +83,15 @@ final class PlatformNode implements AutoCloseable {
 
 	/**
 	 * The files and keys the test's own context and its nodes must share: the test registers them as its properties,
-	 * the nodes get them as arguments. The ORG's second factor, enrolled through the test's context, must decrypt on
-	 * every node.
+	 * the nodes get them as arguments. The ORG's second factor, enrolled through the test's context, and the sealed ID
+	 * and phone numbers must decrypt on every node.
 	 */
 	static java.util.Map<String, String> sharedProperties(Path shared) {
 		return java.util.Map.of("kaowu.storage.dir", shared.resolve("files").toString(), "kaowu.bank.key-file",
 				shared.resolve("keys").resolve("bank.key").toString(), "kaowu.delivery.key-dir",
 				shared.resolve("keys").toString(), "kaowu.document.key-dir", shared.resolve("keys").toString(),
-				"kaowu.identity.totp-key-file", shared.resolve("keys").resolve("totp.key").toString());
+				"kaowu.identity.totp-key-file", shared.resolve("keys").resolve("totp.key").toString(),
+				"kaowu.privacy.key-file", shared.resolve("keys").resolve("personal-data.key").toString());
 	}
 
 	/** {@link #sharedProperties} as the test registers them. */

@@ -15,7 +15,9 @@ import cn.kaowu.platform.catalog.CatalogManagement;
 import cn.kaowu.platform.catalog.CertificateLevel;
 import cn.kaowu.platform.catalog.CertificateView;
 import cn.kaowu.platform.kernel.AdjustableClock;
+import cn.kaowu.platform.PersonalDataSeed;
 import cn.kaowu.platform.kernel.ChineseIdNumber;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.org.OrganisationManagement;
@@ -90,7 +92,7 @@ public final class RegistrationImportBenchmark {
 
 		// 50,000 verified 院校考生 (plus 5,000 for the warm-up), stored raw: their import is the other benchmark.
 		List<List<String>> people = people(ROWS + 5_000);
-		copyCandidates(dataSource, college.id(), people);
+		copyCandidates(dataSource, ctx.getBean(PersonalData.class), college.id(), people);
 		List<List<String>> warm = template(people.subList(ROWS, ROWS + 5_000), levelCode, certificate.name(), site);
 		List<List<String>> rows = template(people.subList(0, ROWS), levelCode, certificate.name(), site);
 
@@ -156,19 +158,21 @@ public final class RegistrationImportBenchmark {
 		return people;
 	}
 
-	static void copyCandidates(DataSource dataSource, long collegeId, List<List<String>> people) throws Exception {
+	static void copyCandidates(DataSource dataSource, PersonalData personalData, long collegeId,
+			List<List<String>> people) throws Exception {
 		StringBuilder csv = new StringBuilder();
 		String now = java.time.Instant.now().toString();
 		int i = 0;
 		for (List<String> p : people) {
 			csv.append(collegeId).append(",COLLEGE,").append(p.get(0)).append(',').append(p.get(1)).append(',')
-				.append(i % 2 == 0 ? "MALE" : "FEMALE").append(",ID_CARD,").append(p.get(2)).append(",138")
-				.append(String.format("%08d", i++)).append(",2024,高职,电子商务,530701,VERIFIED,,").append(now).append(',')
+				.append(i % 2 == 0 ? "MALE" : "FEMALE").append(",ID_CARD,")
+				.append(PersonalDataSeed.csv(personalData, p.get(2), "138" + String.format("%08d", i++)))
+				.append(",2024,高职,电子商务,530701,VERIFIED,,").append(now).append(',')
 				.append(now).append('\n');
 		}
 		try (Connection c = dataSource.getConnection()) {
 			c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY candidate (college_id, kind, name, pinyin, gender, "
-					+ "id_type, id_number, phone, enrolment_year, education_level, major_name, major_code, state, "
+					+ "id_type, " + PersonalDataSeed.COLUMNS + ", enrolment_year, education_level, major_name, major_code, state, "
 					+ "import_job_id, created_at, updated_at) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
 		}
 	}

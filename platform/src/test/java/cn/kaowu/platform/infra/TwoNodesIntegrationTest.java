@@ -108,7 +108,8 @@ class TwoNodesIntegrationTest {
 					"kaowu.storage.dir", environment.getRequiredProperty("kaowu.storage.dir"), "kaowu.bank.key-file",
 					environment.getRequiredProperty("kaowu.bank.key-file"), "kaowu.delivery.key-dir",
 					environment.getRequiredProperty("kaowu.delivery.key-dir"), "kaowu.identity.totp-key-file",
-					environment.getRequiredProperty("kaowu.identity.totp-key-file")))
+					environment.getRequiredProperty("kaowu.identity.totp-key-file"), "kaowu.privacy.key-file",
+					environment.getRequiredProperty("kaowu.privacy.key-file")))
 			.run();
 		portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}

@@ -17,7 +17,9 @@ import cn.kaowu.platform.catalog.CatalogManagement;
 import cn.kaowu.platform.catalog.CertificateLevel;
 import cn.kaowu.platform.catalog.CertificateView;
 import cn.kaowu.platform.enrollment.EnrollmentMother;
+import cn.kaowu.platform.PersonalDataSeed;
 import cn.kaowu.platform.kernel.AdjustableClock;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.org.OrganisationManagement;
@@ -100,7 +102,7 @@ public final class LookupBenchmark {
 			one.sql("SET session_replication_role = replica").update();
 			one.sql("SET synchronous_commit = off").update();
 			one.sql("SET maintenance_work_mem = '256MB'").update();
-			seed(one, plan, level, levelCode, subject.id(), college, site);
+			seed(one, ctx.getBean(PersonalData.class), plan, level, levelCode, subject.id(), college, site);
 			one.sql("SET session_replication_role = origin").update();
 		}
 		System.out.printf("seeded %,d issued certificates (candidates, registration records, certificate rows) in %.0f s%n",
@@ -148,7 +150,7 @@ public final class LookupBenchmark {
 				+ body + " AS b) x)";
 	}
 
-	static void seed(JdbcClient jdbc, PlanView plan, PlanLevel level, String levelCode, long planSubjectId,
+	static void seed(JdbcClient jdbc, PersonalData personalData, PlanView plan, PlanLevel level, String levelCode, long planSubjectId,
 			OrganisationView college, SiteView site) {
 		jdbc.sql("DROP TABLE IF EXISTS bench_people").update();
 		jdbc.sql("CREATE UNLOGGED TABLE bench_people AS SELECT i, " + idNumberSql("i") + " AS id_number, "
@@ -158,21 +160,27 @@ public final class LookupBenchmark {
 				+ "FROM generate_series(1, ?) i").param(CERTS).update();
 		long t = System.nanoTime();
 		jdbc.sql("""
-				INSERT INTO candidate (college_id, kind, name, pinyin, gender, id_type, id_number, phone, enrolment_year,
-				  education_level, major_name, major_code, state, created_at, updated_at)
+				INSERT INTO candidate (college_id, kind, name, pinyin, gender, id_type, id_number_enc, id_number_index,
+				  id_number_masked, phone_enc, phone_masked, enrolment_year, education_level, major_name, major_code,
+				  state, state_note, created_at, updated_at)
 				SELECT ?, 'COLLEGE', name, 'kaosheng', CASE WHEN i % 2 = 0 THEN 'MALE' ELSE 'FEMALE' END, 'ID_CARD',
-				  id_number, '138' || lpad(i::text, 8, '0'), 2024, '高职', '电子商务', '530701', 'VERIFIED', now(), now()
+				  """ + PersonalDataSeed.PLACEHOLDERS + """
+				  , 2024, '高职', '电子商务', '530701', 'VERIFIED', i::text, now(), now()
 				FROM bench_people ORDER BY i""").param(college.id()).update();
+		// The numbers are sealed by the platform's key (issue 10 part 3): state_note carries i until then.
+		PersonalDataSeed.seal(jdbc, personalData, "candidate",
+				idNumberSql("state_note::int"), "'138' || lpad(state_note, 8, '0')");
 		System.out.printf("  candidates %.0f s%n", (System.nanoTime() - t) / 1e9);
 		t = System.nanoTime();
 		jdbc.sql("""
 				INSERT INTO registration_record (plan_id, plan_name, plan_year, organisation_id, organisation_name,
 				  certificate_id, certificate_name, level_id, level, plan_subject_id, subject_name, subject_code,
-				  exam_mode, starts_at, ends_at, candidate_id, candidate_kind, name, pinyin, gender, id_type, id_number,
-				  phone, major_name, major_code, college_id, college_name, province_id, site_id, site_code, site_name,
+				  exam_mode, starts_at, ends_at, candidate_id, candidate_kind, name, pinyin, gender, id_type, id_number_enc,
+				  id_number_index, id_number_masked, phone_enc, phone_masked, major_name, major_code, college_id, college_name, province_id, site_id, site_code, site_name,
 				  site_college_id, created_at)
 				SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'JUNIOR', ?, '理论', 'T1', 'ONLINE', now(), now() + interval '2 hours',
-				  c.id, 'COLLEGE', c.name, c.pinyin, c.gender, 'ID_CARD', c.id_number, c.phone, c.major_name,
+				  c.id, 'COLLEGE', c.name, c.pinyin, c.gender, 'ID_CARD', c.id_number_enc,
+				  c.id_number_index, c.id_number_masked, c.phone_enc, c.phone_masked, c.major_name,
 				  c.major_code, ?, ?, ?, ?, 'BENCH', '基准考点', ?, now()
 				FROM candidate c WHERE c.college_id = ?""")
 			.params(plan.id(), plan.name(), plan.year(), plan.organisationId(), plan.organisationName(),
@@ -188,11 +196,12 @@ public final class LookupBenchmark {
 				  college_confirmed_at, org_confirmed_at, certificate_number, created_at)
 				SELECT ?, ?, c.id, ?, ?, ?, ?, ?, p.name, left(p.id_number, 6) || '********' || right(p.id_number, 4),
 				  ?, 'FINAL', now(), now(), ? || lpad(p.i::text, greatest(6, length(p.i::text)), '0'), now()
-				FROM bench_people p JOIN candidate c ON c.id_number = p.id_number AND c.college_id = ?""")
+				FROM bench_people p JOIN candidate c ON c.state_note = p.i::text AND c.college_id = ?""")
 			.params(plan.id(), plan.organisationId(), level.levelId(), levelCode, level.displayName(), college.id(),
 					college.name(), Integer.parseInt(YEAR), levelCode + "-" + YEAR, college.id())
 			.update();
 		System.out.printf("  certificate rows %.0f s%n", (System.nanoTime() - t) / 1e9);
+		jdbc.sql("UPDATE candidate SET state_note = NULL WHERE college_id = ?").param(college.id()).update();
 		jdbc.sql("DROP TABLE bench_people").update();
 		jdbc.sql("ANALYZE candidate").update();
 		jdbc.sql("ANALYZE registration_record").update();

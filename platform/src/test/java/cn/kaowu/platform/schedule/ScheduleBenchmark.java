@@ -6,7 +6,9 @@ import cn.kaowu.platform.catalog.CatalogManagement;
 import cn.kaowu.platform.catalog.CertificateLevel;
 import cn.kaowu.platform.catalog.CertificateView;
 import cn.kaowu.platform.enrollment.EnrollmentMother;
+import cn.kaowu.platform.PersonalDataSeed;
 import cn.kaowu.platform.kernel.AdjustableClock;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.org.OrganisationManagement;
@@ -54,6 +56,7 @@ public final class ScheduleBenchmark {
 		JdbcClient jdbc = ctx.getBean(JdbcClient.class);
 		AdjustableClock clock = ctx.getBean(AdjustableClock.class);
 		Scheduling scheduling = ctx.getBean(Scheduling.class);
+		PersonalData personalData = ctx.getBean(PersonalData.class);
 
 		OrganisationView province = CandidateImportBenchmark.org(organisations, OrganisationType.PROVINCE, "基准省", null);
 		OrganisationView org = CandidateImportBenchmark.org(organisations, OrganisationType.ORG, "基准评价组织", null);
@@ -95,12 +98,15 @@ public final class ScheduleBenchmark {
 				SELECT id, CASE WHEN name LIKE '机房%' THEN ? ELSE ? END FROM room WHERE plan_id = ?""")
 			.params(theory.subjectId(), practice.subjectId(), plan.id()).update();
 		jdbc.sql("""
-				INSERT INTO staff_member (college_id, name, gender, id_number, phone, department, role, training_status,
-				  majors, created_at, updated_at)
-				SELECT s.college_id, '监考' || p, 'FEMALE', '3201011980' || lpad((s.id * 100 + p)::text, 8, '0'),
-				  '139' || lpad((s.id * 100 + p)::text, 8, '0'), CASE p % 3 WHEN 0 THEN '信息工程学院' WHEN 1 THEN '经济管理学院' ELSE '机电学院' END,
+				INSERT INTO staff_member (college_id, name, gender, id_number_enc, id_number_index, id_number_masked,
+				  phone_enc, phone_masked, department, role, training_status, majors, created_at, updated_at)
+				SELECT s.college_id, '监考' || p, 'FEMALE', """ + PersonalDataSeed.PLACEHOLDERS + """
+				  , CASE p % 3 WHEN 0 THEN '信息工程学院' WHEN 1 THEN '经济管理学院' ELSE '机电学院' END,
 				  'INVIGILATOR', 'TRAINED', CASE WHEN p <= 2 THEN '电子商务' || chr(9) || '530701' ELSE '' END, now(), now()
 				FROM (""" + sites + ") s, generate_series(1, 12) p").update();
+		// The numbers the rows stand for, sealed (they were '3201011980' || 8 digits of the staff's site and position).
+		PersonalDataSeed.seal(jdbc, personalData, "staff_member", "'3201011980' || lpad(id::text, 8, '0')",
+				"'139' || lpad(id::text, 8, '0')");
 		jdbc.sql("""
 				INSERT INTO room_invigilator (plan_id, site_id, college_id, organisation_id, staff_id, status, submitted_at,
 				  review_due, reviewed_at)
@@ -110,12 +116,13 @@ public final class ScheduleBenchmark {
 		jdbc.sql("""
 				INSERT INTO registration_record (plan_id, plan_name, plan_year, organisation_id, organisation_name,
 				  certificate_id, certificate_name, level_id, level, plan_subject_id, subject_name, subject_code, exam_mode,
-				  starts_at, ends_at, candidate_id, candidate_kind, name, pinyin, gender, id_type, id_number, phone,
-				  major_name, major_code, college_id, college_name, province_id, site_id, site_code, site_name,
+				  starts_at, ends_at, candidate_id, candidate_kind, name, pinyin, gender, id_type, id_number_enc,
+				  id_number_index, id_number_masked, phone_enc, phone_masked, major_name, major_code, college_id, college_name, province_id, site_id, site_code, site_name,
 				  site_college_id, created_at)
 				SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'JUNIOR', subj.id, subj.name, subj.code, subj.mode, subj.starts, subj.ends,
 				  s.id * 1000 + c, 'COLLEGE', '考生' || c, 'Kao Sheng', 'MALE', 'ID_CARD',
-				  '3201012004' || lpad((s.id * 1000 + c)::text, 8, '0'), '13900000000',
+				  """ + PersonalDataSeed.PLACEHOLDERS + """
+				  ,
 				  CASE c % 3 WHEN 0 THEN '网络营销与直播电商' ELSE '电子商务' END, CASE c % 3 WHEN 0 THEN '530703' ELSE '530701' END,
 				  s.college_id, '基准学院', ?, s.id, s.code, s.name, s.college_id, now()
 				FROM (""" + sites + """
@@ -129,6 +136,8 @@ public final class ScheduleBenchmark {
 					practice.examMode().name(), java.sql.Timestamp.from(practice.startsAt()),
 					java.sql.Timestamp.from(practice.endsAt()))
 			.update();
+		PersonalDataSeed.seal(jdbc, personalData, "registration_record",
+				"'3201012004' || lpad(candidate_id::text, 8, '0')", "'13900000000'");
 		jdbc.sql("ANALYZE").update();
 		long records = jdbc.sql("SELECT count(*) FROM registration_record WHERE plan_id = ?").param(plan.id())
 			.query(Long.class).single();
