@@ -9,4 +9,4 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 source "$(dirname "$0")/../lib.sh"
 HEAP="${HEAP:-1g}" bench_main cn.kaowu.platform.portal.LookupBenchmark -Dcerts="${CERTS:-1000000}" \
-  -Dseconds="${BENCH_SECONDS:-30}"
+  -Dseconds="${BENCH_SECONDS:-30}" "$@"

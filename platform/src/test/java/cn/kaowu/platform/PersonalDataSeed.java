@@ -30,11 +30,14 @@ public final class PersonalDataSeed {
 				+ HEX.formatHex(data.seal(PersonalData.PHONE, phone)) + "," + ChineseIdNumber.maskPhone(phone);
 	}
 
-	/** Placeholders for {@link #COLUMNS} in SQL that seeds rows sealed afterwards by {@link #seal}. */
-	public static final String PLACEHOLDERS = "'\\x00'::bytea, '\\x00'::bytea, '', '\\x00'::bytea, ''";
+	/**
+	 * Placeholders for {@link #COLUMNS} in SQL that seeds rows sealed afterwards by {@link #seal}; the index a random
+	 * one per row, as the unique constraints on it hold during seeding too.
+	 */
+	public static final String PLACEHOLDERS = "'\\x00'::bytea, uuid_send(gen_random_uuid()), '', '\\x00'::bytea, ''";
 
 	/** {@link #PLACEHOLDERS} without the phone (staff relatives). */
-	public static final String ID_PLACEHOLDERS = "'\\x00'::bytea, '\\x00'::bytea, ''";
+	public static final String ID_PLACEHOLDERS = "'\\x00'::bytea, uuid_send(gen_random_uuid()), ''";
 
 	/**
 	 * Seals the rows of {@code table} that SQL seeded with {@link #PLACEHOLDERS}: {@code idSql} and {@code phoneSql}
