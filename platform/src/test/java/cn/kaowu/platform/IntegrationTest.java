@@ -21,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @org.junit.jupiter.api.extension.ExtendWith(ClockReset.class)
 @Import({ TestWorld.class, cn.kaowu.platform.enrollment.EnrollmentMother.class,
-		cn.kaowu.platform.schedule.ScheduleMother.class })
+		cn.kaowu.platform.schedule.ScheduleMother.class, cn.kaowu.platform.certificate.CertificateMother.class })
 public @interface IntegrationTest {
 }

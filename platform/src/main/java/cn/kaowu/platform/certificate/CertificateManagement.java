@@ -24,6 +24,7 @@ import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
+import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.plan.ExamPlans;
@@ -76,8 +77,12 @@ public class CertificateManagement {
 
 	private final Clock clock;
 
+	private final PersonalData personalData;
+
 	CertificateManagement(JdbcClient jdbc, ExamPlans plans, ScoreManagement scores, Enrollments enrollments,
-			CatalogManagement catalog, AccountManagement accounts, FileStorage files, AuditLog audit, Clock clock) {
+			CatalogManagement catalog, AccountManagement accounts, FileStorage files, AuditLog audit, Clock clock,
+			PersonalData personalData) {
+		this.personalData = personalData;
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.scores = scores;
@@ -307,12 +312,13 @@ public class CertificateManagement {
 			String displayName = plan.level(first.levelId()).map(l -> l.displayName()).orElse(level.displayName());
 			added += jdbc.sql("""
 					INSERT INTO certificate_issue (plan_id, organisation_id, candidate_id, level_id, level_code,
-					  level_display_name, college_id, college_name, name, id_number_masked, year, status, created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
+					  level_display_name, college_id, college_name, name, id_number_masked, holder_index, year, status,
+					  created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
 					ON CONFLICT (plan_id, candidate_id, level_id) DO NOTHING""")
 				.params(planId, plan.organisationId(), first.candidateId(), first.levelId(), level.code(), displayName,
 						first.collegeId(), first.collegeName(), first.name(), ChineseIdNumber.mask(first.idNumber()),
-						plan.year(), now)
+						personalData.index(first.idNumber()), plan.year(), now)
 				.update();
 		}
 		int total = jdbc.sql("SELECT count(*) FROM certificate_issue WHERE plan_id = ?").param(planId)

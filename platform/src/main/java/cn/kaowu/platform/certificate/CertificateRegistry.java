@@ -21,7 +21,6 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import cn.kaowu.platform.audit.AuditLog;
 import cn.kaowu.platform.audit.AuditRecord;
-import cn.kaowu.platform.enrollment.Enrollments;
 import cn.kaowu.platform.identity.AccountManagement;
 import cn.kaowu.platform.identity.AccountView;
 import cn.kaowu.platform.kernel.PersonalData;
@@ -97,8 +96,6 @@ public class CertificateRegistry {
 
 	private final ExamPlans plans;
 
-	private final Enrollments enrollments;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -109,17 +106,20 @@ public class CertificateRegistry {
 
 	private final PersonalData personalData;
 
-	CertificateRegistry(JdbcClient jdbc, ExamPlans plans, Enrollments enrollments, AuditLog audit, Clock clock,
+	/** The index an unknown number is compared with (of a dummy ID number: same length, same work). */
+	private final byte[] unknownHolder;
+
+	CertificateRegistry(JdbcClient jdbc, ExamPlans plans, AuditLog audit, Clock clock,
 			CertificateManagement certificates, AccountManagement accounts,
 			@Value("${kaowu.portal.verify-cache-size:200000}") long verifyCacheSize, PersonalData personalData) {
 		this.personalData = personalData;
+		this.unknownHolder = personalData.index(DUMMY_ID_NUMBER);
 		this.certificates = certificates;
 		this.accounts = accounts;
 		this.holders = Caffeine.newBuilder().maximumSize(verifyCacheSize).expireAfterWrite(VERIFY_TTL).recordStats()
 			.build();
 		this.jdbc = jdbc;
 		this.plans = plans;
-		this.enrollments = enrollments;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -225,9 +225,9 @@ public class CertificateRegistry {
 
 	/**
 	 * The public check: the certificate with this number whose holder has this full ID number, or empty for an unknown
-	 * number, a wrong ID number and an unnumbered row alike. Both misses do the same work: the row and the holder's ID
-	 * number are read (for an unknown number the ID query runs for no one), and the typed ID number's digest is
-	 * compared in constant time with the holder's digest or a dummy's. What never changes of a numbered row (holder,
+	 * number, a wrong ID number and an unnumbered row alike. Both misses do the same work: one indexed query reads the
+	 * row with its holder's ID index, and the typed ID number's index (HMAC-SM3, {@link PersonalData#index}) is
+	 * compared in constant time with the holder's or a dummy's. What never changes of a numbered row (holder,
 	 * level, date, issuer, the ID digest) is cached per number, found or not, for {@link #VERIFY_TTL}; the status is
 	 * read afresh every time with one indexed query, so a revocation shows at once on every node.
 	 */
@@ -314,33 +314,34 @@ public class CertificateRegistry {
 	private record Loaded(Holder holder, @Nullable Standing standing) {
 	}
 
-	private record Found(long id, long planId, long candidateId, String number, String name, String level,
-			Instant collegeConfirmedAt, Instant orgConfirmedAt, Standing standing) {
+	private record Found(long id, long planId, String number, String name, String level, Instant collegeConfirmedAt,
+			Instant orgConfirmedAt, byte @Nullable [] holderIndex, Standing standing) {
 	}
 
+	/**
+	 * One indexed query, found or not: the row with its holder's ID index (kept on the row since V400) and its status.
+	 * An unknown number — or a row without an index — yields a holder that never matches, compared like any other.
+	 */
 	private Loaded loadHolder(String number) {
 		Found row = jdbc.sql("""
-				SELECT ci.id, ci.plan_id, ci.candidate_id, ci.certificate_number, ci.name, ci.level_display_name,
-				  ci.college_confirmed_at, ci.org_confirmed_at,
+				SELECT ci.id, ci.plan_id, ci.certificate_number, ci.name, ci.level_display_name,
+				  ci.college_confirmed_at, ci.org_confirmed_at, ci.holder_index,
 				  coalesce((SELECT s.status FROM certificate_status_change s WHERE s.issue_id = ci.id
 				    ORDER BY s.id DESC LIMIT 1), 'VALID')
 				FROM certificate_issue ci WHERE ci.certificate_number = ? AND ci.status = 'FINAL'""")
 			.param(number)
-			.query((rs, n) -> new Found(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
+			.query((rs, n) -> new Found(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getBytes(8),
 					Standing.valueOf(rs.getString(9))))
 			.optional()
 			.orElse(null);
-		// The same index probe for an unknown number, for no one.
-		Optional<byte[]> idNumber = enrollments.idNumberIndexOf(row == null ? -1L : row.planId(),
-				row == null ? -1L : row.candidateId());
-		if (row == null || idNumber.isEmpty()) {
-			return new Loaded(new Holder(-1L, false, number, digest(DUMMY_ID_NUMBER), "", "", Instant.EPOCH, ""), null);
+		if (row == null || row.holderIndex() == null) {
+			return new Loaded(new Holder(-1L, false, number, unknownHolder, "", "", Instant.EPOCH, ""), null);
 		}
 		Instant issued = row.orgConfirmedAt().isAfter(row.collegeConfirmedAt()) ? row.orgConfirmedAt()
 				: row.collegeConfirmedAt();
 		String issuer = issuers.get(row.planId(), id -> plans.find(id).orElseThrow().organisationName());
-		return new Loaded(new Holder(row.id(), true, row.number(), idNumber.get(), row.name(), row.level(),
+		return new Loaded(new Holder(row.id(), true, row.number(), row.holderIndex(), row.name(), row.level(),
 				issued, issuer), row.standing());
 	}
 

@@ -84,18 +84,6 @@ public class Enrollments {
 	}
 
 	/**
-	 * The blind index (HMAC-SM3, {@link PersonalData#index}) of the ID number the candidate registered for the plan
-	 * with; empty when there is no such record. Unscoped: the public 证书查验 compares it with the index of what the
-	 * visitor typed, without opening the sealed number.
-	 */
-	public java.util.Optional<byte[]> idNumberIndexOf(long planId, long candidateId) {
-		return jdbc.sql("SELECT id_number_index FROM registration_record WHERE candidate_id = ? AND plan_id = ? LIMIT 1")
-			.params(candidateId, planId)
-			.query((rs, n) -> rs.getBytes(1))
-			.optional();
-	}
-
-	/**
 	 * The ticket's records whose holder has this ID number, found through the blind index (the numbers are stored
 	 * sealed); the returned records carry the number as typed, normalised. Unscoped: the portal's lookups call it.
 	 */

@@ -7,10 +7,7 @@ import cn.kaowu.platform.BrowserTestSupport;
 import cn.kaowu.platform.TestWorld;
 import cn.kaowu.platform.document.PdfSignatures;
 import cn.kaowu.platform.enrollment.EnrollmentMother;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AdjustableClock;
-import cn.kaowu.platform.schedule.ScheduleMother;
-import cn.kaowu.platform.schedule.Scheduling;
 import cn.kaowu.platform.score.ScoreManagement;
 import com.microsoft.playwright.Download;
 import org.junit.jupiter.api.AfterEach;
@@ -25,13 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CertificateDownloadBrowserTest extends BrowserTestSupport {
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	TestWorld world;
-
-	@Autowired
-	ScheduleMother schedules;
-
-	@Autowired
-	Scheduling scheduling;
 
 	@Autowired
 	EnrollmentMother enrollments;
@@ -41,9 +35,6 @@ class CertificateDownloadBrowserTest extends BrowserTestSupport {
 
 	@Autowired
 	CertificateManagement certificates;
-
-	@Autowired
-	Jobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -58,13 +49,8 @@ class CertificateDownloadBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void theHolderDownloadsTheirCertificateOnAPhone() throws Exception {
-		CertificateMother.World w = new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock)
-			.lockedPlan();
-		certificates.generate(w.org(), w.plan().id());
-		List<Long> ids = certificates.list(w.org(), w.plan().id(), null).stream().map(IssueView::id).toList();
-		certificates.delegate(w.principal(), w.admin().accountId());
-		certificates.confirm(w.admin(), ids, TestWorld.PASSWORD);
-		IssueView a = certificates.confirm(w.org(), ids, TestWorld.PASSWORD).getFirst();
+		CertificateMother.World w = certificateMother.lockedPlan();
+		IssueView a = certificateMother.numbered(w).getFirst();
 		var record = List.of(enrollments.idNumber(a.candidateId()), jdbc.sql("SELECT ticket_number FROM registration_record "
 				+ "WHERE candidate_id = ? AND plan_id = ? AND ticket_number IS NOT NULL ORDER BY id LIMIT 1")
 			.params(a.candidateId(), a.planId()).query(String.class).single());

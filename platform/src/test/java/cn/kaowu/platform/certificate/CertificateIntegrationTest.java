@@ -10,8 +10,6 @@ import cn.kaowu.platform.ApiClient;
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
 import cn.kaowu.platform.WebSession;
-import cn.kaowu.platform.enrollment.EnrollmentMother;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AccessDeniedProblem;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.DomainException;
@@ -19,9 +17,6 @@ import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
 import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
-import cn.kaowu.platform.schedule.ScheduleMother;
-import cn.kaowu.platform.schedule.Scheduling;
-import cn.kaowu.platform.score.ScoreManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,25 +39,13 @@ class CertificateIntegrationTest {
 	int port;
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	TestWorld world;
 
 	@Autowired
-	ScheduleMother schedules;
-
-	@Autowired
-	Scheduling scheduling;
-
-	@Autowired
-	EnrollmentMother enrollments;
-
-	@Autowired
-	ScoreManagement scores;
-
-	@Autowired
 	CertificateManagement certificates;
-
-	@Autowired
-	Jobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -73,10 +56,6 @@ class CertificateIntegrationTest {
 	@AfterEach
 	void resetClock() {
 		clock.reset();
-	}
-
-	CertificateMother.World lockedPlan() throws InterruptedException {
-		return new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock).lockedPlan();
 	}
 
 	@Test
@@ -128,7 +107,7 @@ class CertificateIntegrationTest {
 
 	@Test
 	void issuanceIsSignedByBothSidesAndFinalForGood() throws Exception {
-		CertificateMother.World w = lockedPlan();
+		CertificateMother.World w = certificateMother.lockedPlan();
 		String pw = TestWorld.PASSWORD;
 
 		// generated from 考证结果: the two passers only, regeneration adds nothing

@@ -23,7 +23,8 @@ import cn.kaowu.platform.spreadsheet.Spreadsheets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The certificate tests' world: a plan whose scores are locked, with two passers and one failure. */
-public final class CertificateMother {
+@org.springframework.boot.test.context.TestComponent
+public class CertificateMother {
 
 	private final TestWorld world;
 
@@ -39,8 +40,11 @@ public final class CertificateMother {
 
 	private final AdjustableClock clock;
 
+	private final CertificateManagement certificates;
+
 	public CertificateMother(TestWorld world, ScheduleMother schedules, Scheduling scheduling, EnrollmentMother enrollments,
-			ScoreManagement scores, Jobs jobs, AdjustableClock clock) {
+			ScoreManagement scores, Jobs jobs, AdjustableClock clock, CertificateManagement certificates) {
+		this.certificates = certificates;
 		this.world = world;
 		this.schedules = schedules;
 		this.scheduling = scheduling;
@@ -53,6 +57,18 @@ public final class CertificateMother {
 	/** The full ID number of a candidate of the mother's plan (stored sealed, so tests cannot read it by SQL). */
 	public String idNumber(long candidateId) {
 		return enrollments.idNumber(candidateId);
+	}
+
+	/**
+	 * The plan's list generated and every row confirmed by both sides (the principal names the college admin its
+	 * approver; passwords as signatures): final and numbered, in list order.
+	 */
+	public List<IssueView> numbered(World w) {
+		certificates.generate(w.org(), w.plan().id());
+		List<Long> ids = certificates.list(w.org(), w.plan().id(), null).stream().map(IssueView::id).toList();
+		certificates.delegate(w.principal(), w.admin().accountId());
+		certificates.confirm(w.admin(), ids, TestWorld.PASSWORD);
+		return certificates.confirm(w.org(), ids, TestWorld.PASSWORD);
 	}
 
 	public record World(PlanView plan, Scope org, Scope principal, Scope admin, Scope otherAdmin, List<String> names) {

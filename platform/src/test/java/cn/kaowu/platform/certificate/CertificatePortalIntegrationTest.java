@@ -12,12 +12,9 @@ import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
 import cn.kaowu.platform.document.PdfSignatures;
 import cn.kaowu.platform.enrollment.EnrollmentMother;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.portal.CertificateVerification;
 import cn.kaowu.platform.portal.ScoreLookup;
-import cn.kaowu.platform.schedule.ScheduleMother;
-import cn.kaowu.platform.schedule.Scheduling;
 import cn.kaowu.platform.score.ScoreManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +41,10 @@ class CertificatePortalIntegrationTest {
 	int port;
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	TestWorld world;
-
-	@Autowired
-	ScheduleMother schedules;
-
-	@Autowired
-	Scheduling scheduling;
 
 	@Autowired
 	EnrollmentMother enrollments;
@@ -71,9 +65,6 @@ class CertificatePortalIntegrationTest {
 	ScoreLookup lookup;
 
 	@Autowired
-	Jobs jobs;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -82,18 +73,6 @@ class CertificatePortalIntegrationTest {
 	@AfterEach
 	void resetClock() {
 		clock.reset();
-	}
-
-	List<IssueView> numbered(CertificateMother.World w) {
-		certificates.generate(w.org(), w.plan().id());
-		List<Long> ids = certificates.list(w.org(), w.plan().id(), null).stream().map(IssueView::id).toList();
-		certificates.delegate(w.principal(), w.admin().accountId());
-		certificates.confirm(w.admin(), ids, TestWorld.PASSWORD);
-		return certificates.confirm(w.org(), ids, TestWorld.PASSWORD);
-	}
-
-	CertificateMother.World lockedPlan() throws InterruptedException {
-		return new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock).lockedPlan();
 	}
 
 	private String column(String column, IssueView row) {
@@ -115,8 +94,8 @@ class CertificatePortalIntegrationTest {
 
 	@Test
 	void theCheckIsCachedButTheStatusIsReadAfreshAndBothMissesAnswerAlike() throws Exception {
-		CertificateMother.World w = lockedPlan();
-		List<IssueView> rows = numbered(w);
+		CertificateMother.World w = certificateMother.lockedPlan();
+		List<IssueView> rows = certificateMother.numbered(w);
 		IssueView a = rows.get(0);
 		IssueView b = rows.get(1);
 		String idA = enrollments.idNumber(a.candidateId());
@@ -148,8 +127,8 @@ class CertificatePortalIntegrationTest {
 
 	@Test
 	void theHolderDownloadsTheSignedCertificateByAShortLivedLinkFromTheLookup() throws Exception {
-		CertificateMother.World w = lockedPlan();
-		List<IssueView> rows = numbered(w);
+		CertificateMother.World w = certificateMother.lockedPlan();
+		List<IssueView> rows = certificateMother.numbered(w);
 		IssueView a = rows.get(0);
 		IssueView b = rows.get(1);
 

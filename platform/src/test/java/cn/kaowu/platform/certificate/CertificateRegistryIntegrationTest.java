@@ -10,7 +10,6 @@ import java.util.List;
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
 import cn.kaowu.platform.enrollment.EnrollmentMother;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
@@ -19,9 +18,6 @@ import cn.kaowu.platform.kernel.Role;
 import cn.kaowu.platform.kernel.Scope;
 import cn.kaowu.platform.portal.CertificateVerification;
 import cn.kaowu.platform.portal.TooManyLookups;
-import cn.kaowu.platform.schedule.ScheduleMother;
-import cn.kaowu.platform.schedule.Scheduling;
-import cn.kaowu.platform.score.ScoreManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,19 +38,13 @@ class CertificateRegistryIntegrationTest {
 	int port;
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	TestWorld world;
 
 	@Autowired
-	ScheduleMother schedules;
-
-	@Autowired
-	Scheduling scheduling;
-
-	@Autowired
 	EnrollmentMother enrollments;
-
-	@Autowired
-	ScoreManagement scores;
 
 	@Autowired
 	CertificateManagement certificates;
@@ -64,9 +54,6 @@ class CertificateRegistryIntegrationTest {
 
 	@Autowired
 	CertificateVerification verification;
-
-	@Autowired
-	Jobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -79,27 +66,14 @@ class CertificateRegistryIntegrationTest {
 		clock.reset();
 	}
 
-	CertificateMother.World lockedPlan() throws InterruptedException {
-		return new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock).lockedPlan();
-	}
-
-	/** Both passers confirmed by both sides and numbered; their issue rows. */
-	List<IssueView> numbered(CertificateMother.World w) {
-		certificates.generate(w.org(), w.plan().id());
-		List<Long> ids = certificates.list(w.org(), w.plan().id(), null).stream().map(IssueView::id).toList();
-		certificates.delegate(w.principal(), w.admin().accountId());
-		certificates.confirm(w.admin(), ids, TestWorld.PASSWORD);
-		return certificates.confirm(w.org(), ids, TestWorld.PASSWORD);
-	}
-
 	private String idNumberOf(IssueView row) {
 		return enrollments.idNumber(row.candidateId());
 	}
 
 	@Test
 	void revocationAndVerification() throws Exception {
-		CertificateMother.World w = lockedPlan();
-		List<IssueView> rows = numbered(w);
+		CertificateMother.World w = certificateMother.lockedPlan();
+		List<IssueView> rows = certificateMother.numbered(w);
 		IssueView a = rows.get(0);
 		IssueView b = rows.get(1);
 		String idA = idNumberOf(a);

@@ -7,12 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import cn.kaowu.platform.BrowserTestSupport;
-import cn.kaowu.platform.enrollment.EnrollmentMother;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AdjustableClock;
-import cn.kaowu.platform.schedule.ScheduleMother;
-import cn.kaowu.platform.schedule.Scheduling;
-import cn.kaowu.platform.score.ScoreManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,28 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShareCodesBrowserTest extends BrowserTestSupport {
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	cn.kaowu.platform.TestWorld world;
-
-	@Autowired
-	ScheduleMother schedules;
-
-	@Autowired
-	Scheduling scheduling;
-
-	@Autowired
-	EnrollmentMother enrollments;
-
-	@Autowired
-	ScoreManagement scores;
 
 	@Autowired
 	CertificateManagement certificates;
 
 	@Autowired
 	VerifiableCredentials credentials;
-
-	@Autowired
-	Jobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -65,7 +48,7 @@ class ShareCodesBrowserTest extends BrowserTestSupport {
 	@Test
 	void aHolderSharesACertificateWithAnEmployer() throws Exception {
 		ShareCodesIntegrationTest.Issued s = ShareCodesIntegrationTest.issued(
-				new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock), certificates, jdbc);
+				certificateMother, certificates, jdbc);
 
 		// the holder, on a phone
 		page.setViewportSize(390, 844);

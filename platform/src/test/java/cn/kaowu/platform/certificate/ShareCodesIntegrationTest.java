@@ -12,8 +12,6 @@ import java.util.Locale;
 
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
-import cn.kaowu.platform.enrollment.EnrollmentMother;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.DomainException;
@@ -21,9 +19,6 @@ import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.NotFoundProblem;
 import cn.kaowu.platform.portal.ShareAccess;
 import cn.kaowu.platform.portal.TooManyLookups;
-import cn.kaowu.platform.schedule.ScheduleMother;
-import cn.kaowu.platform.schedule.Scheduling;
-import cn.kaowu.platform.score.ScoreManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,19 +39,10 @@ class ShareCodesIntegrationTest {
 	int port;
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	TestWorld world;
-
-	@Autowired
-	ScheduleMother schedules;
-
-	@Autowired
-	Scheduling scheduling;
-
-	@Autowired
-	EnrollmentMother enrollments;
-
-	@Autowired
-	ScoreManagement scores;
 
 	@Autowired
 	CertificateManagement certificates;
@@ -69,9 +55,6 @@ class ShareCodesIntegrationTest {
 
 	@Autowired
 	ShareAccess access;
-
-	@Autowired
-	Jobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -92,11 +75,7 @@ class ShareCodesIntegrationTest {
 	static Issued issued(CertificateMother mother, CertificateManagement certificates, JdbcClient jdbc)
 			throws InterruptedException {
 		CertificateMother.World w = mother.lockedPlan();
-		certificates.generate(w.org(), w.plan().id());
-		List<Long> ids = certificates.list(w.org(), w.plan().id(), null).stream().map(IssueView::id).toList();
-		certificates.delegate(w.principal(), w.admin().accountId());
-		certificates.confirm(w.admin(), ids, TestWorld.PASSWORD);
-		List<IssueView> rows = certificates.confirm(w.org(), ids, TestWorld.PASSWORD);
+		List<IssueView> rows = mother.numbered(w);
 		IssueView a = rows.get(0);
 		IssueView b = rows.get(1);
 		return new Issued(w, a, b, mother.idNumber(a.candidateId()), column(jdbc, a, "ticket_number"),
@@ -110,7 +89,7 @@ class ShareCodesIntegrationTest {
 	}
 
 	Issued issued() throws InterruptedException {
-		return issued(new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock), certificates,
+		return issued(certificateMother, certificates,
 				jdbc);
 	}
 

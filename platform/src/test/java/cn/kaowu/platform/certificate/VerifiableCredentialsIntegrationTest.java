@@ -13,13 +13,8 @@ import java.util.zip.GZIPInputStream;
 import cn.kaowu.platform.ApiClient;
 import cn.kaowu.platform.IntegrationTest;
 import cn.kaowu.platform.TestWorld;
-import cn.kaowu.platform.enrollment.EnrollmentMother;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.NotFoundProblem;
-import cn.kaowu.platform.schedule.ScheduleMother;
-import cn.kaowu.platform.schedule.Scheduling;
-import cn.kaowu.platform.score.ScoreManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,19 +40,10 @@ class VerifiableCredentialsIntegrationTest {
 	int port;
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	TestWorld world;
-
-	@Autowired
-	ScheduleMother schedules;
-
-	@Autowired
-	Scheduling scheduling;
-
-	@Autowired
-	EnrollmentMother enrollments;
-
-	@Autowired
-	ScoreManagement scores;
 
 	@Autowired
 	CertificateManagement certificates;
@@ -70,9 +56,6 @@ class VerifiableCredentialsIntegrationTest {
 
 	@Autowired
 	ShareCodes shares;
-
-	@Autowired
-	Jobs jobs;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -88,7 +71,7 @@ class VerifiableCredentialsIntegrationTest {
 	@Test
 	void aCredentialVerifiesOfflineUntilItsCertificateIsRevoked() throws Exception {
 		ShareCodesIntegrationTest.Issued s = ShareCodesIntegrationTest.issued(
-				new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock), certificates, jdbc);
+				certificateMother, certificates, jdbc);
 		String jwt = credentials.credential(s.world().org(), s.a().id());
 
 		// header: VC-JOSE
@@ -213,7 +196,7 @@ class VerifiableCredentialsIntegrationTest {
 	@Test
 	void onlyTheOrgAndTheCollegeInScopeDownloadThroughTheApi() throws Exception {
 		ShareCodesIntegrationTest.Issued s = ShareCodesIntegrationTest.issued(
-				new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock), certificates, jdbc);
+				certificateMother, certificates, jdbc);
 		assertThat(credentials.credential(s.world().admin(), s.a().id())).isNotBlank();
 		assertThatThrownBy(() -> credentials.credential(s.world().otherAdmin(), s.a().id()))
 			.isInstanceOf(NotFoundProblem.class);

@@ -35,7 +35,6 @@ import cn.kaowu.platform.bank.ItemBody;
 import cn.kaowu.platform.bank.ItemForm;
 import cn.kaowu.platform.bank.ItemType;
 import cn.kaowu.platform.certificate.CertificateMother;
-import cn.kaowu.platform.enrollment.EnrollmentMother;
 import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.Scope;
@@ -43,7 +42,6 @@ import cn.kaowu.platform.plan.PlanSubjectView;
 import cn.kaowu.platform.plan.PlanView;
 import cn.kaowu.platform.schedule.ScheduleMother;
 import cn.kaowu.platform.schedule.Scheduling;
-import cn.kaowu.platform.score.ScoreManagement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +79,9 @@ class IntakeAndCertificateCrashTest {
 	int port;
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	EmbeddedPostgres postgres;
 
 	@Autowired
@@ -94,12 +95,6 @@ class IntakeAndCertificateCrashTest {
 
 	@Autowired
 	TestWorld world;
-
-	@Autowired
-	EnrollmentMother enrollments;
-
-	@Autowired
-	ScoreManagement scores;
 
 	@Autowired
 	Jobs jobs;
@@ -224,8 +219,7 @@ class IntakeAndCertificateCrashTest {
 
 	@Test
 	void aCertificateListKilledBeforeItsCommitHasNoRowsAndIsGeneratedExactlyOnceAfterTheRestart() throws Exception {
-		CertificateMother.World w = new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock)
-			.lockedPlan();
+		CertificateMother.World w = certificateMother.lockedPlan();
 		long planId = w.plan().id();
 		Duration offset = Duration.between(Instant.now(), clock.instant());
 		String generate = "/api/v1/certificates/plans/" + planId + "/issues";

@@ -192,10 +192,10 @@ public final class LookupBenchmark {
 		t = System.nanoTime();
 		jdbc.sql("""
 				INSERT INTO certificate_issue (plan_id, organisation_id, candidate_id, level_id, level_code,
-				  level_display_name, college_id, college_name, name, id_number_masked, year, status,
+				  level_display_name, college_id, college_name, name, id_number_masked, holder_index, year, status,
 				  college_confirmed_at, org_confirmed_at, certificate_number, created_at)
 				SELECT ?, ?, c.id, ?, ?, ?, ?, ?, p.name, left(p.id_number, 6) || '********' || right(p.id_number, 4),
-				  ?, 'FINAL', now(), now(), ? || lpad(p.i::text, greatest(6, length(p.i::text)), '0'), now()
+				  c.id_number_index, ?, 'FINAL', now(), now(), ? || lpad(p.i::text, greatest(6, length(p.i::text)), '0'), now()
 				FROM bench_people p JOIN candidate c ON c.state_note = p.i::text AND c.college_id = ?""")
 			.params(plan.id(), plan.organisationId(), level.levelId(), levelCode, level.displayName(), college.id(),
 					college.name(), Integer.parseInt(YEAR), levelCode + "-" + YEAR, college.id())

@@ -37,13 +37,11 @@ import cn.kaowu.platform.certificate.CertificateRegistry;
 import cn.kaowu.platform.certificate.IssueView;
 import cn.kaowu.platform.enrollment.EnrollmentMother;
 import cn.kaowu.platform.enrollment.Enrollments;
-import cn.kaowu.platform.job.Jobs;
 import cn.kaowu.platform.kernel.AdjustableClock;
 import cn.kaowu.platform.kernel.InvalidInputProblem;
 import cn.kaowu.platform.kernel.PageQuery;
 import cn.kaowu.platform.kernel.PersonalData;
 import cn.kaowu.platform.schedule.ScheduleMother;
-import cn.kaowu.platform.schedule.Scheduling;
 import cn.kaowu.platform.score.ScoreManagement;
 import cn.kaowu.platform.score.ScoreView;
 import org.junit.jupiter.api.AfterEach;
@@ -69,13 +67,10 @@ class PersonalDataIntegrationTest {
 	int port;
 
 	@Autowired
+	CertificateMother certificateMother;
+
+	@Autowired
 	TestWorld world;
-
-	@Autowired
-	ScheduleMother schedules;
-
-	@Autowired
-	Scheduling scheduling;
 
 	@Autowired
 	EnrollmentMother enrollments;
@@ -99,9 +94,6 @@ class PersonalDataIntegrationTest {
 	AuditLog audit;
 
 	@Autowired
-	Jobs jobs;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -122,13 +114,8 @@ class PersonalDataIntegrationTest {
 	}
 
 	Issued issued() throws InterruptedException {
-		CertificateMother.World w = new CertificateMother(world, schedules, scheduling, enrollments, scores, jobs, clock)
-			.lockedPlan();
-		certificates.generate(w.org(), w.plan().id());
-		List<Long> ids = certificates.list(w.org(), w.plan().id(), null).stream().map(IssueView::id).toList();
-		certificates.delegate(w.principal(), w.admin().accountId());
-		certificates.confirm(w.admin(), ids, TestWorld.PASSWORD);
-		return new Issued(w, certificates.confirm(w.org(), ids, TestWorld.PASSWORD));
+		CertificateMother.World w = certificateMother.lockedPlan();
+		return new Issued(w, certificateMother.numbered(w));
 	}
 
 	@Test
