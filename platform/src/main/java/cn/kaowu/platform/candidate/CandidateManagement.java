@@ -273,7 +273,7 @@ public class CandidateManagement {
 	 * refused once the candidate is verified. The candidate then waits for verification.
 	 */
 	@Transactional
-	public CandidateView attachPhoto(Scope scope, long id, String fileName, byte[] content) {
+	public CandidateView attachPhoto(Scope scope, long id, byte[] content) {
 		Candidates.Row r = row(scope, id);
 		CandidateAccess.requireManager(scope, r.collegeId());
 		var problem = CandidatePhotos.problem(content);
@@ -283,7 +283,7 @@ public class CandidateManagement {
 		if (r.state().identityLocked()) {
 			throw new InvalidInputProblem("photo", "candidate.photo.locked", r.name());
 		}
-		java.util.UUID file = files.saveGenerated(scope, "candidate-photo", FileStorage.safeName(fileName),
+		java.util.UUID file = files.saveGenerated(scope, "candidate-photo", CandidatePhotos.storedName(id, content),
 				CandidatePhotos.type(content).contentType(), content).id();
 		candidates.setPhoto(id, file, VerificationState.PENDING_VERIFICATION, clock.instant());
 		audit.record(scope, AuditRecord.of("candidate.photo", "Candidate", id, r.state(),

@@ -81,4 +81,12 @@ public final class CandidatePhotos {
 	public static FileType type(byte[] content) {
 		return FileType.detect(java.util.Arrays.copyOf(content, Math.min(16, content.length))).orElseThrow();
 	}
+
+	/**
+	 * The name a candidate's photo is stored under: the candidate's id, never the uploaded name — photo zips name their
+	 * entries by ID number, and a stored file's name is kept in plain text (docs/privacy.md).
+	 */
+	public static String storedName(long candidateId, byte[] content) {
+		return "照片-" + candidateId + "." + (type(content) == FileType.PNG ? "png" : "jpg");
+	}
 }

@@ -54,7 +54,7 @@ class UploadPhotos implements JobHandler {
 		return CandidateManagement.PHOTO_JOB;
 	}
 
-	private record Accepted(Candidates.Row candidate, String fileName, byte[] content) {
+	private record Accepted(Candidates.Row candidate, byte[] content) {
 	}
 
 	@Override
@@ -94,7 +94,7 @@ class UploadPhotos implements JobHandler {
 					result = messages.text("candidate.photo.twice", candidate.name());
 				}
 				else {
-					accepted.add(new Accepted(candidate, entry.fileName(), entry.content()));
+					accepted.add(new Accepted(candidate, entry.content()));
 					result = messages.text("candidate.photo.ok", candidate.name());
 				}
 			}
@@ -104,7 +104,8 @@ class UploadPhotos implements JobHandler {
 		var now = clock.instant();
 		tx.executeWithoutResult(status -> {
 			for (Accepted a : accepted) {
-				UUID file = files.saveGenerated(scope, "candidate-photo", a.fileName(),
+				UUID file = files.saveGenerated(scope, "candidate-photo",
+						CandidatePhotos.storedName(a.candidate().id(), a.content()),
 						CandidatePhotos.type(a.content()).contentType(), a.content()).id();
 				// A new photo is verified again.
 				candidates.setPhoto(a.candidate().id(), file, VerificationState.PENDING_VERIFICATION, now);

@@ -79,7 +79,7 @@ class CandidateDemoData implements DemoStep {
 					"高职", eCommerce ? "电子商务" : "网络营销与直播电商", eCommerce ? "530701" : "530703");
 			long id = candidates.create(admin, CandidateKind.COLLEGE, form).id();
 			if (i < 27) {
-				candidates.attachPhoto(admin, id, first17 + ".jpg", photo(i, female));
+				candidates.attachPhoto(admin, id, photo(i, female));
 			}
 			if (i < 24) {
 				verify.add(id);

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.kaowu.platform.kernel.ChineseIdNumber;
 import cn.kaowu.platform.kernel.DomainException;
 import cn.kaowu.platform.kernel.ProblemMessages;
 import cn.kaowu.platform.kernel.Scope;
@@ -225,14 +226,15 @@ class JobRunner {
 			jdbc.sql("""
 					UPDATE job SET state = 'SUCCEEDED', finished_at = ?, processed = GREATEST(processed, ?), total = ?,
 					  succeeded = ?, failed = ?, message = ? WHERE id = ? AND state = 'RUNNING' AND claimed_by = ?""")
-				.params(now(), context.processed, context.total, context.succeeded, context.failed, context.message,
-						job.id(), node)
+				.params(now(), context.processed, context.total, context.succeeded, context.failed,
+						context.message == null ? null : ChineseIdNumber.maskWithin(context.message), job.id(), node)
 				.update();
 			outcome = "succeeded";
 		}
 		catch (Exception e) {
-			String message = e instanceof DomainException d ? describe(d)
-					: messages.text("job.failed", String.valueOf(e.getMessage()));
+			// Masked: a message may echo an uploaded file's name, and photos are named by ID number.
+			String message = ChineseIdNumber.maskWithin(e instanceof DomainException d ? describe(d)
+					: messages.text("job.failed", String.valueOf(e.getMessage())));
 			if (!(e instanceof DomainException)) {
 				log.error("Job {} ({}) failed", job.id(), job.kind(), e);
 			}

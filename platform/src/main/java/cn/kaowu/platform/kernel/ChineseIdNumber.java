@@ -102,6 +102,24 @@ public final class ChineseIdNumber {
 		return p.substring(0, 3) + "*".repeat(p.length() - 7) + p.substring(p.length() - 4);
 	}
 
+	private static final java.util.regex.Pattern ID_IN_TEXT = java.util.regex.Pattern
+		.compile("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])");
+
+	private static final java.util.regex.Pattern PHONE_IN_TEXT = java.util.regex.Pattern
+		.compile("(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
+
+	/**
+	 * Free text (a job's message, which may echo an uploaded file's name) with every 18-character ID number and every
+	 * mobile number in it masked as {@link #mask} and {@link #maskPhone} show them.
+	 */
+	public static String maskWithin(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		String ids = ID_IN_TEXT.matcher(text).replaceAll("$1********$2");
+		return PHONE_IN_TEXT.matcher(ids).replaceAll("$1****$2");
+	}
+
 	private static Optional<LocalDate> birthDate(String n) {
 		try {
 			LocalDate date = LocalDate.of(Integer.parseInt(n.substring(6, 10)), Integer.parseInt(n.substring(10, 12)),

@@ -128,7 +128,7 @@ class CandidateIntegrationTest {
 		Scope scope = world.scopeOf(admin);
 		long verifiedId = jdbc.sql("SELECT id FROM candidate WHERE id_number_index = ?")
 			.param(personalData.index(rows.get(1).get(4))).query(Long.class).single();
-		candidates.attachPhoto(scope, verifiedId, "p.jpg", Photos.image(295, 413, "jpg"));
+		candidates.attachPhoto(scope, verifiedId, Photos.image(295, 413, "jpg"));
 		candidates.verify(scope, List.of(verifiedId));
 
 		List<List<String>> changes = new ArrayList<>();

@@ -133,7 +133,7 @@ public class EnrollmentMother {
 	/** A candidate of the college's list with a photo, verified by the offline verifier. */
 	public CandidateView verified(Scope college, CandidateKind kind, int i) {
 		CandidateView c = unverified(college, kind, i);
-		candidates.attachPhoto(college, c.id(), "p.jpg", cn.kaowu.platform.candidate.Photos.image(295, 413, "jpg"));
+		candidates.attachPhoto(college, c.id(), cn.kaowu.platform.candidate.Photos.image(295, 413, "jpg"));
 		candidates.verify(college, List.of(c.id()));
 		return candidates.get(college, c.id());
 	}

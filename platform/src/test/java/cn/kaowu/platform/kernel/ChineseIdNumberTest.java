@@ -57,4 +57,14 @@ class ChineseIdNumberTest {
 	private static String key(String number) {
 		return ChineseIdNumber.problem("idNumber", number).map(FieldProblem::messageKey).orElse("valid");
 	}
+
+	@Test
+	void numbersInsideFreeTextAreMaskedAndLongerDigitRunsAreLeftAlone() {
+		assertThat(ChineseIdNumber.maskWithin("文件“11010119900307001X.jpg”是空的；联系 13812345678。"))
+			.isEqualTo("文件“110101********001X.jpg”是空的；联系 138****5678。");
+		assertThat(ChineseIdNumber.maskWithin("票号 2609000030010001 与 1234567890123456789"))
+			.as("16 and 19 digits are neither an ID nor a phone number")
+			.isEqualTo("票号 2609000030010001 与 1234567890123456789");
+		assertThat(ChineseIdNumber.maskWithin(null)).isEmpty();
+	}
 }

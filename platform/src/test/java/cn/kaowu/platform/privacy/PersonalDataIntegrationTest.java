@@ -110,6 +110,12 @@ class PersonalDataIntegrationTest {
 		clock.reset();
 	}
 
+	/**
+	 * Columns where a contact phone is kept as typed (not a person's record: a review's contact, the exam site's
+	 * arbitration panel in the room report); listed in docs/privacy.md as not encrypted.
+	 */
+	static final Set<String> TYPED_CONTACTS = Set.of("score_review.contact_phone", "result_room.report");
+
 	record Issued(CertificateMother.World world, List<IssueView> issued) {
 	}
 
@@ -149,9 +155,13 @@ class PersonalDataIntegrationTest {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
 		assertThat(columns).hasSizeGreaterThan(100);
-		String[] patterns = numbers.stream().map(n -> "%" + n + "%").toArray(String[]::new);
+		String[] idPatterns = numbers.stream().filter(n -> n.length() != 11).map(n -> "%" + n + "%").toArray(String[]::new);
+		String[] allPatterns = numbers.stream().map(n -> "%" + n + "%").toArray(String[]::new);
 		List<String> found = new ArrayList<>();
 		for (String[] c : columns) {
+			// ID numbers nowhere; phone numbers nowhere but where a phone is typed as a contact and kept as typed
+			// (docs/privacy.md, "Not encrypted"): the suite's test data types the same 138… numbers there.
+			String[] patterns = TYPED_CONTACTS.contains(c[0] + "." + c[1]) ? idPatterns : allPatterns;
 			long hits = jdbc.sql("SELECT count(*) FROM \"" + c[0] + "\" WHERE \"" + c[1] + "\"::text LIKE ANY (?)")
 				.param(patterns)
 				.query(Long.class)

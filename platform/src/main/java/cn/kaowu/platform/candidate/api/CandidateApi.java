@@ -118,7 +118,7 @@ class CandidateApi {
 	@PostMapping(path = "/{id}/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "上传单个考生照片", description = "JPG/PNG，≤ 5 MB，295×413 像素（±10）；信息准确后不能更改")
 	CandidateView attachPhoto(Scope scope, @PathVariable long id, @RequestPart("file") MultipartFile file) {
-		return candidates.attachPhoto(scope, id, String.valueOf(file.getOriginalFilename()), bytes(file));
+		return candidates.attachPhoto(scope, id, bytes(file));
 	}
 
 	@GetMapping("/{id}/photo")
