@@ -220,44 +220,4 @@ final class HostilePackages {
             return false;
         }
     }
-
-    /** A byte-level mutation of a valid file. */
-    enum Mutation {
-        FLIP, TRUNCATE, INSERT, DELETE, OVERWRITE;
-
-        byte[] apply(byte[] data, int at, byte[] bytes) {
-            int i = Math.floorMod(at, data.length);
-            return switch (this) {
-                case FLIP -> {
-                    byte[] out = data.clone();
-                    out[i] ^= (byte) (bytes.length == 0 || bytes[0] == 0 ? 1 : bytes[0]);
-                    yield out;
-                }
-                case TRUNCATE -> Arrays.copyOf(data, i);
-                case INSERT -> {
-                    byte[] extra = bytes.length == 0 ? new byte[] {0} : bytes;
-                    byte[] out = new byte[data.length + extra.length];
-                    System.arraycopy(data, 0, out, 0, i);
-                    System.arraycopy(extra, 0, out, i, extra.length);
-                    System.arraycopy(data, i, out, i + extra.length, data.length - i);
-                    yield out;
-                }
-                case DELETE -> {
-                    int n = Math.max(1, Math.min(bytes.length, data.length - i));
-                    byte[] out = new byte[data.length - n];
-                    System.arraycopy(data, 0, out, 0, i);
-                    System.arraycopy(data, i + n, out, i, data.length - i - n);
-                    yield out;
-                }
-                case OVERWRITE -> {
-                    byte[] out = data.clone();
-                    byte[] with = bytes.length == 0 ? new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f} : bytes;
-                    for (int k = 0; k < with.length && i + k < out.length; k++) {
-                        out[i + k] = with[k];
-                    }
-                    yield out;
-                }
-            };
-        }
-    }
 }

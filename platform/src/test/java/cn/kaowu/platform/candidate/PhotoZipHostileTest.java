@@ -34,7 +34,7 @@ class PhotoZipHostileTest {
 
 	@Test
 	void traversalAndAbsolutePathsRefuseTheZip() {
-		byte[] photo = HostileFiles.jpeg(295, 413);
+		byte[] photo = Photos.image(295, 413, "jpg");
 		for (String path : List.of("../110101199003077777.jpg", "a/../../b.jpg", "/etc/cron.d/x.jpg", "C:/x.jpg",
 				"c:\\windows\\x.jpg", "..\\..\\x.jpg", "a/b/../../../x.jpg", "x\u0000.jpg")) {
 			var problem = refusal(() -> read(HostileFiles.zipWithModes(Map.of(path, photo), Map.of())));
@@ -46,7 +46,7 @@ class PhotoZipHostileTest {
 	@Test
 	void symlinkEntriesRefuseTheZip() {
 		Map<String, byte[]> parts = new LinkedHashMap<>();
-		parts.put("110101199003077777.jpg", HostileFiles.jpeg(295, 413));
+		parts.put("110101199003077777.jpg", Photos.image(295, 413, "jpg"));
 		parts.put("110101199003078888.jpg", HostileFiles.utf8("/etc/passwd"));
 		byte[] zip = HostileFiles.zipWithModes(parts, Map.of("110101199003078888.jpg", 0120777));
 		var problem = refusal(() -> read(zip));
@@ -92,14 +92,14 @@ class PhotoZipHostileTest {
 
 	@Test
 	void deeplyNestedZipsAreReportedAndNeverOpened() {
-		byte[] inner = zip(Map.of("110101199003077777.jpg", HostileFiles.jpeg(295, 413)));
+		byte[] inner = zip(Map.of("110101199003077777.jpg", Photos.image(295, 413, "jpg")));
 		for (int depth = 0; depth < 20; depth++) {
 			inner = zip(Map.of("level" + depth + ".zip", inner));
 		}
 		Map<String, byte[]> parts = new LinkedHashMap<>();
 		parts.put("nested.zip", inner);
 		parts.put("disguised.jpg", inner);
-		parts.put("110101199003077777.jpg", HostileFiles.jpeg(295, 413));
+		parts.put("110101199003077777.jpg", Photos.image(295, 413, "jpg"));
 		List<PhotoZip.Entry> entries = read(zip(parts));
 		assertThat(entries).extracting(PhotoZip.Entry::fileName, PhotoZip.Entry::problemKey).containsExactly(
 				org.assertj.core.groups.Tuple.tuple("nested.zip", "candidate.photo.nested"),
@@ -109,8 +109,8 @@ class PhotoZipHostileTest {
 
 	@Test
 	void notAZip() {
-		for (byte[] bad : List.of(new byte[0], new byte[] {'P', 'K', 3, 4}, HostileFiles.jpeg(295, 413),
-				java.util.Arrays.copyOf(zip(Map.of("a.jpg", HostileFiles.jpeg(295, 413))), 100))) {
+		for (byte[] bad : List.of(new byte[0], new byte[] {'P', 'K', 3, 4}, Photos.image(295, 413, "jpg"),
+				java.util.Arrays.copyOf(zip(Map.of("a.jpg", Photos.image(295, 413, "jpg"))), 100))) {
 			assertThat(refusalKey(() -> read(bad))).startsWith("candidate.zip.");
 		}
 	}

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import cn.kaowu.platform.candidate.Photos;
 import cn.kaowu.platform.candidate.CandidatePhotos;
 import cn.kaowu.platform.certificate.StampRules;
 import cn.kaowu.platform.storage.FileStorage;
@@ -33,7 +34,7 @@ class ImageHostileTest {
 	@Test
 	void validImagesPassSoTheCasesBelowAreMeaningful() {
 		assertThat(StampRules.check("stamp.png", png(120, 120, true)).width()).isEqualTo(120);
-		assertThat(CandidatePhotos.problem(HostileFiles.jpeg(295, 413))).isEmpty();
+		assertThat(CandidatePhotos.problem(Photos.image(295, 413, "jpg"))).isEmpty();
 	}
 
 	@Test
@@ -60,7 +61,7 @@ class ImageHostileTest {
 	@Test
 	void wrongMagicAndTruncatedImagesAreRefused() {
 		byte[] stamp = png(120, 120, true);
-		byte[] photo = HostileFiles.jpeg(295, 413);
+		byte[] photo = Photos.image(295, 413, "jpg");
 		byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj<<>>endobj".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		byte[] zip = HostileFiles.zip(java.util.Map.of("a.png", stamp));
 		byte[] gif = "GIF89a\1\0\1\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
