@@ -42,7 +42,7 @@ class CertificatePdfIntegrationTest {
 	int port;
 
 	@Autowired
-	org.springframework.beans.factory.config.AutowireCapableBeanFactory beans;
+	CertificateMother certificateMother;
 
 	@Autowired
 	CertificateManagement certificates;
@@ -67,7 +67,7 @@ class CertificatePdfIntegrationTest {
 	@Test
 	void signedCertificatesOfFinalRows() throws Exception {
 		// the plan with locked scores of CertificateIntegrationTest (two passers, one failure)
-		CertificateMother.World w = beans.createBean(CertificateMother.class).lockedPlan();
+		CertificateMother.World w = certificateMother.lockedPlan();
 		String pw = TestWorld.PASSWORD;
 		certificates.generate(w.org(), w.plan().id());
 		List<IssueView> list = certificates.list(w.org(), w.plan().id(), null);

@@ -11,7 +11,6 @@ import cn.kaowu.platform.kernel.AdjustableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ class CertificateStatusPageIntegrationTest {
 	int port;
 
 	@Autowired
-	AutowireCapableBeanFactory beans;
+	CertificateMother certificateMother;
 
 	@Autowired
 	CertificateManagement certificates;
@@ -46,7 +45,7 @@ class CertificateStatusPageIntegrationTest {
 
 	@Test
 	void revokeOnThePageWithReasonAndConfirmation() throws Exception {
-		CertificateMother.World w = beans.createBean(CertificateMother.class).lockedPlan();
+		CertificateMother.World w = certificateMother.lockedPlan();
 		String pw = TestWorld.PASSWORD;
 		certificates.generate(w.org(), w.plan().id());
 		IssueView a = certificates.list(w.org(), w.plan().id(), null).getFirst();

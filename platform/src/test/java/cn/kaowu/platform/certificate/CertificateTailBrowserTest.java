@@ -25,7 +25,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CertificateTailBrowserTest extends BrowserTestSupport {
 
 	@Autowired
-	AutowireCapableBeanFactory beans;
+	CertificateMother certificateMother;
 
 	@Autowired
 	CertificateManagement certificates;
@@ -57,7 +56,7 @@ class CertificateTailBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void fromLockedScoresToASuspendedCertificateOnThePublicPage() throws Exception {
-		CertificateMother.World w = beans.createBean(CertificateMother.class).lockedPlan();
+		CertificateMother.World w = certificateMother.lockedPlan();
 		certificates.delegate(w.principal(), w.admin().accountId());
 		certificates.acceptAgreement(w.principal());
 		certificates.uploadStamp(w.principal(), "章.png", CertificateRulesTest.stamp(120));
