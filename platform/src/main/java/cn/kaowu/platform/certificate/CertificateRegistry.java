@@ -1,9 +1,6 @@
 package cn.kaowu.platform.certificate;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -243,7 +240,7 @@ public class CertificateRegistry {
 			holders.put(certificateNumber, holder);
 		}
 		comparisons.increment();
-		if (!holder.matches(digest(idNumber))) {
+		if (!holder.matches(personalData.index(idNumber))) {
 			return Optional.empty();
 		}
 		return Optional.of(new Verified(holder.number(), holder.holderName(), holder.level(), holder.issuedAt(),
@@ -301,13 +298,13 @@ public class CertificateRegistry {
 				rs.getString(6), Standing.valueOf(rs.getString(7)));
 	}
 
-	/** What never changes of a numbered certificate, for the public check; {@link #UNKNOWN} for no such number. */
-	record Holder(long issueId, boolean known, String number, byte[] idDigest, String holderName, String level,
+	/** What never changes of a numbered certificate, for the public check; {@code known} false for no such number. */
+	record Holder(long issueId, boolean known, String number, byte[] idIndex, String holderName, String level,
 			Instant issuedAt, String issuer) {
 
-		/** Constant time over the fixed-length digests; an unknown number compares against the dummy's digest. */
+		/** Constant time over the fixed-length indexes; an unknown number compares against the dummy's index. */
 		boolean matches(byte[] typed) {
-			return MessageDigest.isEqual(idDigest, typed) & known;
+			return MessageDigest.isEqual(idIndex, typed) & known;
 		}
 	}
 
@@ -344,12 +341,6 @@ public class CertificateRegistry {
 		return new Loaded(new Holder(row.id(), true, row.number(), row.holderIndex(), row.name(), row.level(),
 				issued, issuer), row.standing());
 	}
-
-	/** The ID number's blind index (HMAC-SM3 under the personal-data index key), as stored with the records. */
-	private byte[] digest(String idNumber) {
-		return personalData.index(idNumber);
-	}
-
 
 	private Standing standing(long issueId) {
 		return jdbc.sql("SELECT status FROM certificate_status_change WHERE issue_id = ? ORDER BY id DESC LIMIT 1")
