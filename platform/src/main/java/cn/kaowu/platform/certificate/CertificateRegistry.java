@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -226,9 +227,11 @@ public class CertificateRegistry {
 	 * row with its holder's ID index, and the typed ID number's index (HMAC-SM3, {@link PersonalData#index}) is
 	 * compared in constant time with the holder's or a dummy's. What never changes of a numbered row (holder,
 	 * level, date, issuer, the ID digest) is cached per number, found or not, for {@link #VERIFY_TTL}; the status is
-	 * read afresh every time with one indexed query, so a revocation shows at once on every node.
+	 * read afresh every time with one indexed query, so a revocation shows at once on every node. Each call runs one
+	 * statement, so it needs no transaction (no BEGIN/COMMIT round trip); the read-only scope still lets a replica serve
+	 * it.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<Verified> verify(String certificateNumber, String idNumber) {
 		Holder holder = holders.getIfPresent(certificateNumber);
 		Standing loadedStanding = null;
@@ -338,7 +341,9 @@ public class CertificateRegistry {
 		Instant issued = row.orgConfirmedAt().isAfter(row.collegeConfirmedAt()) ? row.orgConfirmedAt()
 				: row.collegeConfirmedAt();
 		String issuer = issuers.get(row.planId(), id -> plans.find(id).orElseThrow().organisationName());
-		return new Loaded(new Holder(row.id(), true, row.number(), row.holderIndex(), row.name(), row.level(),
+		// The typed number (the cache's key) rather than the row's equal copy, and the shared text of the level: a
+		// cached entry keeps as few objects as it can (the collector traces every one while the cache churns).
+		return new Loaded(new Holder(row.id(), true, number, row.holderIndex(), row.name(), row.level().intern(),
 				issued, issuer), row.standing());
 	}
 

@@ -1,5 +1,8 @@
 package cn.kaowu.platform.infra;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Read-only transactions ({@code @Transactional(readOnly = true)}: the public portal, exports, lists) go to a
@@ -73,8 +77,24 @@ class ReplicaConfiguration {
 		};
 	}
 
+	/**
+	 * Read-only transactions to the replica; so are read-only scopes without a transaction
+	 * ({@code @Transactional(readOnly = true, propagation = SUPPORTS)}: a single-statement read such as the public
+	 * certificate check, which needs no BEGIN/COMMIT round trip, only the routing).
+	 */
 	static DataSource routing(DataSource primary, DataSource replica) {
-		LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(primary);
+		LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(primary) {
+			@Override
+			public Connection getConnection() throws SQLException {
+				Connection connection = super.getConnection();
+				if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+						&& !TransactionSynchronizationManager.isActualTransactionActive()) {
+					// The lazy proxy only notes the flag and picks the read-only data source when first used.
+					connection.setReadOnly(true);
+				}
+				return connection;
+			}
+		};
 		proxy.setReadOnlyDataSource(new ReplicaOrPrimary(replica, primary));
 		return proxy;
 	}

@@ -1,21 +1,22 @@
 package cn.kaowu.platform.portal;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A sliding-window limit in memory: at most {@code limit} granted attempts per key in any {@code window}. Refused
  * attempts are not counted, so {@link Decision#retryAfterSeconds()} is when the oldest granted attempt leaves the
- * window. Memory is bounded twice: keys whose attempts have all left the window are dropped when the map grows, and
- * the map never holds more than {@code maxKeys} keys (the least recently used go first — a flood of a million distinct
- * ID numbers costs at most {@code maxKeys} small entries). Thread-safe without a global lock (one key's attempts are
- * updated atomically, other keys in parallel); pure (the caller passes the time).
+ * window. Pure (the caller passes the time) and thread-safe (16 segments, each under its own short lock).
+ * <p>
+ * Built for a flood of distinct keys — every request of a crawler from another address or with another ID number —
+ * without garbage: a key is kept as a seeded 64-bit hash, never as the string (no ID number stays in memory), in
+ * primitive arrays of buckets of {@value #WAYS} slots, each slot a ring of epoch milliseconds. An attempt allocates
+ * nothing; the arrays double while live keys would otherwise be displaced, up to {@code maxKeys} slots in all. A slot
+ * whose attempts have all left the window is reused in place; only when every slot of a bucket is live, at the bound, is
+ * the one used least recently given up — so memory stays bounded under any flood (the old Caffeine map made a dozen
+ * objects per key, which the collector copied and traced under exactly that load: p99 of {@code bench/run lookup}).
  */
 public final class RateLimiter {
 
@@ -23,98 +24,239 @@ public final class RateLimiter {
 	public record Decision(boolean allowed, long retryAfterSeconds) {
 	}
 
-	/** Keys held at most unless told otherwise: about 200 bytes each. */
+	/** Keys held at most unless told otherwise: about 100 bytes each at a limit of 10. */
 	public static final long MAX_KEYS = 100_000;
 
-	private static final int SWEEP_AT = 10_000;
+	static final int WAYS = 64;
 
-	/** One key's granted attempts in the window: a ring of epoch milliseconds, oldest at {@code start}. */
-	private static final class Attempts {
+	private static final Decision ALLOWED = new Decision(true, 0);
 
-		final long[] times;
-
-		int start;
-
-		int count;
-
-		Attempts(int limit) {
-			this.times = new long[limit];
-		}
-
-		void dropBefore(long from) {
-			while (count > 0 && times[start] <= from) {
-				start = (start + 1) % times.length;
-				count--;
-			}
-		}
-
-		long newest() {
-			return times[(start + count - 1 + times.length) % times.length];
-		}
-	}
+	private static final int SEGMENTS = 16;
 
 	private final int limit;
 
 	private final long windowMillis;
 
-	private final Cache<String, Attempts> cache;
+	private final long seed = new SecureRandom().nextLong();
 
-	private final ConcurrentMap<String, Attempts> attempts;
-
-	private final AtomicLong sweepAt = new AtomicLong(SWEEP_AT);
-
-	private final AtomicBoolean sweeping = new AtomicBoolean();
+	private final Segment[] segments;
 
 	public RateLimiter(int limit, Duration window) {
 		this(limit, window, MAX_KEYS);
 	}
 
 	public RateLimiter(int limit, Duration window, long maxKeys) {
-		if (limit < 1 || window.isNegative() || window.isZero() || maxKeys < 1) {
+		if (limit < 1 || limit > 0xFFFF || window.isNegative() || window.isZero() || maxKeys < 1
+				|| maxKeys > Integer.MAX_VALUE / limit) {
 			throw new IllegalArgumentException("limit " + limit + ", window " + window + ", keys " + maxKeys);
 		}
 		this.limit = limit;
 		this.windowMillis = window.toMillis();
-		this.cache = Caffeine.newBuilder().maximumSize(maxKeys).executor(Runnable::run).build();
-		this.attempts = cache.asMap();
+		// Few keys: one segment, so that the bound is exact; otherwise 16, each a 16th of the bound.
+		int count = maxKeys < SEGMENTS * WAYS * 8L ? 1 : SEGMENTS;
+		int maxBuckets = (int) Math.max(1, maxKeys / count / WAYS);
+		this.segments = new Segment[count];
+		for (int i = 0; i < count; i++) {
+			segments[i] = new Segment(maxBuckets);
+		}
 	}
 
 	public Decision acquire(String key, Instant now) {
-		long t = now.toEpochMilli();
-		long from = t - windowMillis;
-		long[] refusedFor = { 0 };
-		attempts.compute(key, (k, a) -> {
-			Attempts times = a == null ? new Attempts(limit) : a;
-			times.dropBefore(from);
-			if (times.count >= limit) {
-				refusedFor[0] = Math.max(1, (times.times[times.start] + windowMillis - t + 999) / 1000);
-				return times;
-			}
-			times.times[(times.start + times.count) % limit] = t;
-			times.count++;
-			return times;
-		});
-		if (refusedFor[0] > 0) {
-			return new Decision(false, refusedFor[0]);
-		}
-		if (attempts.size() >= sweepAt.get() && sweeping.compareAndSet(false, true)) {
-			try {
-				attempts.forEach((k, v) -> attempts.computeIfPresent(k, (kk, a) -> {
-					a.dropBefore(from);
-					return a.count == 0 || a.newest() <= from ? null : a;
-				}));
-				sweepAt.set(Math.max(SWEEP_AT, attempts.size() * 2L));
-			}
-			finally {
-				sweeping.set(false);
-			}
-		}
-		return new Decision(true, 0);
+		long hash = hash(key);
+		Segment segment = segments[(int) ((hash >>> 32) % segments.length)];
+		return segment.acquire(hash, now.toEpochMilli());
 	}
 
-	/** How many keys are held (for tests). */
-	long size() {
-		cache.cleanUp();
-		return cache.estimatedSize();
+	/** Keys with an attempt still in the window at {@code now} (for tests). */
+	long size(Instant now) {
+		long n = 0;
+		for (Segment s : segments) {
+			n += s.live(now.toEpochMilli() - windowMillis);
+		}
+		return n;
+	}
+
+	/** Slots allocated in all (for tests: the memory bound). */
+	long capacity() {
+		long n = 0;
+		for (Segment s : segments) {
+			n += s.hashes.length;
+		}
+		return n;
+	}
+
+	/** A seeded 64-bit mix of the key's characters (FNV-1a steps, then a SplitMix64 finish); never 0 (empty). */
+	private long hash(String key) {
+		long h = seed ^ 0xcbf29ce484222325L;
+		for (int i = 0; i < key.length(); i++) {
+			h = (h ^ key.charAt(i)) * 0x100000001b3L;
+		}
+		h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+		h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+		h ^= h >>> 31;
+		return h == 0 ? 1 : h;
+	}
+
+	/**
+	 * One part of the table. Slot {@code s} (bucket {@code s / WAYS}) holds the key's hash in {@code hashes[s]}
+	 * (0: empty), its granted attempts in {@code times[s * limit ...]} as a ring, and in {@code rings[s]} the ring's
+	 * start (high 16 bits) and count (low 16 bits).
+	 */
+	private final class Segment {
+
+		private final ReentrantLock lock = new ReentrantLock();
+
+		private final int maxBuckets;
+
+		private long[] hashes;
+
+		private long[] times;
+
+		private int[] rings;
+
+		Segment(int maxBuckets) {
+			this.maxBuckets = maxBuckets;
+			allocate(1);
+		}
+
+		private void allocate(int buckets) {
+			hashes = new long[buckets * WAYS];
+			times = new long[buckets * WAYS * limit];
+			rings = new int[buckets * WAYS];
+		}
+
+		Decision acquire(long hash, long t) {
+			long from = t - windowMillis;
+			lock.lock();
+			try {
+				int slot = find(hash);
+				if (slot < 0) {
+					slot = claim(hash, from);
+				}
+				int ring = rings[slot];
+				int start = ring >>> 16;
+				int count = ring & 0xFFFF;
+				int base = slot * limit;
+				while (count > 0 && times[base + start] <= from) {
+					start = (start + 1) % limit;
+					count--;
+				}
+				if (count >= limit) {
+					rings[slot] = start << 16 | count;
+					return new Decision(false, Math.max(1, (times[base + start] + windowMillis - t + 999) / 1000));
+				}
+				times[base + (start + count) % limit] = t;
+				rings[slot] = start << 16 | (count + 1);
+				return ALLOWED;
+			}
+			finally {
+				lock.unlock();
+			}
+		}
+
+		private int bucket(long hash) {
+			return (int) Long.remainderUnsigned(hash, hashes.length / WAYS);
+		}
+
+		private int find(long hash) {
+			int first = bucket(hash) * WAYS;
+			for (int s = first; s < first + WAYS; s++) {
+				if (hashes[s] == hash) {
+					return s;
+				}
+			}
+			return -1;
+		}
+
+		/** A slot for a new key: an empty or idle one of its bucket, else (after growing, if allowed) the stalest. */
+		private int claim(long hash, long from) {
+			int slot = free(bucket(hash) * WAYS, from);
+			if (slot < 0 && hashes.length / WAYS < maxBuckets) {
+				grow(from);
+				slot = free(bucket(hash) * WAYS, from);
+			}
+			if (slot < 0) {
+				slot = stalest(bucket(hash) * WAYS);
+			}
+			hashes[slot] = hash;
+			rings[slot] = 0;
+			return slot;
+		}
+
+		private int free(int first, long from) {
+			for (int s = first; s < first + WAYS; s++) {
+				if (hashes[s] == 0 || newest(s) <= from) {
+					return s;
+				}
+			}
+			return -1;
+		}
+
+		private int stalest(int first) {
+			int stalest = first;
+			for (int s = first + 1; s < first + WAYS; s++) {
+				if (newest(s) < newest(stalest)) {
+					stalest = s;
+				}
+			}
+			return stalest;
+		}
+
+		/** The slot's latest granted attempt (Long.MIN_VALUE when it has none). */
+		private long newest(int s) {
+			int ring = rings[s];
+			int count = ring & 0xFFFF;
+			return count == 0 ? Long.MIN_VALUE : times[s * limit + ((ring >>> 16) + count - 1) % limit];
+		}
+
+		/** Doubles the buckets (at most to the bound), moving the live keys; a bucket that overflows keeps the newest. */
+		private void grow(long from) {
+			long[] oldHashes = hashes;
+			long[] oldTimes = times;
+			int[] oldRings = rings;
+			allocate(Math.min(maxBuckets, oldHashes.length / WAYS * 2));
+			for (int s = 0; s < oldHashes.length; s++) {
+				int count = oldRings[s] & 0xFFFF;
+				if (oldHashes[s] == 0 || count == 0) {
+					continue;
+				}
+				long newest = oldTimes[s * limit + ((oldRings[s] >>> 16) + count - 1) % limit];
+				if (newest <= from) {
+					continue;
+				}
+				int first = bucket(oldHashes[s]) * WAYS;
+				int to = free(first, from);
+				if (to < 0) {
+					to = stalest(first);
+					if (newest(to) >= newest) {
+						continue;
+					}
+				}
+				hashes[to] = oldHashes[s];
+				rings[to] = oldRings[s];
+				System.arraycopy(oldTimes, s * limit, times, to * limit, limit);
+			}
+		}
+
+		long live(long from) {
+			lock.lock();
+			try {
+				long n = 0;
+				for (int s = 0; s < hashes.length; s++) {
+					if (hashes[s] != 0 && newest(s) > from) {
+						n++;
+					}
+				}
+				return n;
+			}
+			finally {
+				lock.unlock();
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "RateLimiter[" + limit + " per " + Duration.ofMillis(windowMillis) + ", slots " + capacity() + "]";
 	}
 }

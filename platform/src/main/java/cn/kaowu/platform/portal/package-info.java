@@ -26,7 +26,7 @@
  * Caches (Caffeine, bounded): found lookups of plans whose scores are locked ({@code ScoreLookup}); the unchanging
  * part of a certificate for the check, per number found or not ({@code CertificateRegistry}). Certificate status is
  * never cached: one indexed query per answer, so a revocation shows at once on every node. The rate limits hold at
- * most {@code kaowu.portal.rate-limit-keys} keys each (default 100,000).
+ * most {@code kaowu.portal.rate-limit-keys} keys each (default 100,000), as hashes in primitive arrays.
  * Texts are in the bundle {@code i18n/portal}.
  */
 @org.jspecify.annotations.NullMarked

@@ -104,6 +104,18 @@ class ReplicaRoutingIntegrationTest {
 	}
 
 	@Test
+	void aReadOnlyScopeWithoutATransactionUsesTheReplicaToo() {
+		TransactionTemplate supports = new TransactionTemplate(reads.getTransactionManager());
+		supports.setReadOnly(true);
+		supports.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_SUPPORTS);
+		Boolean onReplica = supports.execute(s -> jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class));
+		assertThat(onReplica).isTrue();
+		ReadYourWrites.primaryOnly();
+		Boolean onPrimary = supports.execute(s -> jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class));
+		assertThat(onPrimary).as("outside safe requests: the primary").isFalse();
+	}
+
+	@Test
 	void aRequestThatWroteReadsItsWriteWhileTheReplicaLags() throws Exception {
 		new JdbcTemplate(replica).execute("SELECT pg_wal_replay_pause()");
 		try {

@@ -56,19 +56,35 @@ class RateLimiterTest {
 	}
 
 	@Test
-	void idleKeysAreSweptWhenTheMapGrows() {
+	void idleKeysGiveUpTheirSlotsAndLiveOnesAreAllKept() {
 		RateLimiter limiter = new RateLimiter(10, Duration.ofMinutes(1));
 		for (int i = 0; i < 10_000; i++) {
 			limiter.acquire("old-" + i, T0);
 		}
-		// At 10,000 keys nothing is idle yet, so the next sweep waits for twice as many.
-		assertThat(limiter.size()).isEqualTo(10_000);
+		assertThat(limiter.size(T0)).isEqualTo(10_000);
+		long slots = limiter.capacity();
 		for (int i = 0; i < 10_000; i++) {
 			limiter.acquire("new-" + i, T0.plusSeconds(61));
 		}
-		// At 20,000 the old ones, a minute quiet, are dropped.
-		assertThat(limiter.size()).isEqualTo(10_000);
-		assertThat(limiter.acquire("new-0", T0.plusSeconds(62)).allowed()).isTrue();
+		// The old keys, a minute quiet, are gone; every new one is held (below the bound nothing live is dropped),
+		// mostly in the old keys' slots.
+		assertThat(limiter.size(T0.plusSeconds(61))).isEqualTo(10_000);
+		assertThat(limiter.capacity()).isLessThanOrEqualTo(2 * slots);
+		assertThat(limiter.acquire("old-0", T0.plusSeconds(62)).allowed()).isTrue();
+	}
+
+	@Test
+	void belowTheBoundNoLiveKeyIsForgotten() {
+		RateLimiter limiter = new RateLimiter(10, Duration.ofMinutes(1), 100_000);
+		for (int round = 0; round < 10; round++) {
+			for (int i = 0; i < 50_000; i++) {
+				assertThat(limiter.acquire("11010119900101" + i, T0.plusMillis(round)).allowed()).isTrue();
+			}
+		}
+		for (int i = 0; i < 50_000; i++) {
+			assertThat(limiter.acquire("11010119900101" + i, T0.plusSeconds(1)).allowed()).as("key " + i).isFalse();
+		}
+		assertThat(limiter.capacity()).isLessThanOrEqualTo(100_000);
 	}
 
 	@Test
@@ -77,11 +93,30 @@ class RateLimiterTest {
 		for (int i = 0; i < 1_000_000; i++) {
 			assertThat(limiter.acquire("1101011990" + i, T0.plusMillis(i / 100)).allowed()).isTrue();
 		}
-		assertThat(limiter.size()).isLessThanOrEqualTo(5_000);
+		assertThat(limiter.capacity()).isLessThanOrEqualTo(5_000);
+		assertThat(limiter.size(T0.plusSeconds(11))).isLessThanOrEqualTo(5_000);
 		// The most recent keys are still counted.
 		for (int i = 0; i < 9; i++) {
 			limiter.acquire("1101011990999999", T0.plusSeconds(11));
 		}
 		assertThat(limiter.acquire("1101011990999999", T0.plusSeconds(11)).allowed()).isFalse();
+	}
+
+	@Test
+	void manyThreadsOnOneKeyGetTenInAll() throws Exception {
+		RateLimiter limiter = new RateLimiter(10, Duration.ofMinutes(1));
+		java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger();
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+			for (int t = 0; t < 8; t++) {
+				pool.submit(() -> {
+					for (int i = 0; i < 1_000; i++) {
+						if (limiter.acquire("1.2.3.4", T0.plusMillis(i)).allowed()) {
+							allowed.incrementAndGet();
+						}
+					}
+				});
+			}
+		}
+		assertThat(allowed.get()).isEqualTo(10);
 	}
 }
