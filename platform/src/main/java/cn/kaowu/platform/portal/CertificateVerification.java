@@ -41,10 +41,10 @@ public class CertificateVerification {
 
 	CertificateVerification(CertificateRegistry registry, Clock clock,
 			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies,
-			@Value("${kaowu.portal.rate-limit-keys:100000}") long rateLimitKeys, MeterRegistry meters) {
+			@Value("${kaowu.portal.rate-limit-keys:100000}") long rateLimitKeys, MeterRegistry meters, LookupSlots slots) {
 		this.registry = registry;
 		this.clock = clock;
-		this.gate = new LookupGate("certificate", trustedProxies, rateLimitKeys, meters);
+		this.gate = new LookupGate("certificate", trustedProxies, rateLimitKeys, meters, slots);
 	}
 
 	/** The client address of a request, {@code X-Forwarded-For} believed only from a trusted proxy. */

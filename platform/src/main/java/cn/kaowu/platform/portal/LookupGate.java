@@ -33,13 +33,17 @@ final class LookupGate {
 
 	private final MeterRegistry meters;
 
+	private final LookupSlots slots;
+
 	/**
 	 * @param kind the lookup's name in the metrics ({@code score}, {@code certificate}, {@code share})
 	 * @param trustedProxies the configured {@code kaowu.portal.trusted-proxies} (blanks ignored)
 	 * @param maxKeys the most keys each limit holds ({@code kaowu.portal.rate-limit-keys})
+	 * @param slots the node's lookups at once, shared by every gate
 	 */
-	LookupGate(String kind, List<String> trustedProxies, long maxKeys, MeterRegistry meters) {
+	LookupGate(String kind, List<String> trustedProxies, long maxKeys, MeterRegistry meters, LookupSlots slots) {
 		this.kind = kind;
+		this.slots = slots;
 		this.meters = meters;
 		this.byAddress = new RateLimiter(LIMIT, WINDOW, maxKeys);
 		this.byIdNumber = new RateLimiter(LIMIT, WINDOW, maxKeys);
@@ -50,7 +54,10 @@ final class LookupGate {
 		return ClientAddress.resolve(remoteAddress, forwardedFor, trustedProxies);
 	}
 
-	/** {@link #admit}s the attempt, then runs the lookup; both timed and counted by outcome. */
+	/**
+	 * {@link #admit}s the attempt, then runs the lookup in one of the node's {@link LookupSlots}; timed and counted by
+	 * outcome.
+	 */
 	<T> Optional<T> lookup(String clientAddress, String idNumber, Instant now, Supplier<Optional<T>> lookup) {
 		Timer.Sample sample = Timer.start(meters);
 		String outcome = "error";
@@ -62,7 +69,7 @@ final class LookupGate {
 				outcome = "limited";
 				throw e;
 			}
-			Optional<T> found = lookup.get();
+			Optional<T> found = slots.run(lookup);
 			outcome = found.isPresent() ? "found" : "miss";
 			return found;
 		}

@@ -58,11 +58,11 @@ public class PortalDownloads {
 			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies,
 			@Value("${kaowu.portal.rate-limit-keys:100000}") long rateLimitKeys,
 			@Value("${kaowu.portal.download-key-file:${kaowu.delivery.key-dir:./data/keys}/portal-download.key}") Path keyFile,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			io.micrometer.core.instrument.MeterRegistry meters, LookupSlots slots) {
 		this.registry = registry;
 		this.pdfs = pdfs;
 		this.clock = clock;
-		this.gate = new LookupGate("download", trustedProxies, rateLimitKeys, meters);
+		this.gate = new LookupGate("download", trustedProxies, rateLimitKeys, meters, slots);
 		this.key = new SecretKeySpec(KeyFiles.loadOrCreate(keyFile, 32, () -> {
 			byte[] fresh = new byte[32];
 			new SecureRandom().nextBytes(fresh);

@@ -97,14 +97,14 @@ public class ScoreLookup {
 			PortalDownloads downloads, Clock clock,
 			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies,
 			@Value("${kaowu.portal.rate-limit-keys:100000}") long rateLimitKeys,
-			@Value("${kaowu.portal.score-cache-size:100000}") long cacheSize, MeterRegistry meters) {
+			@Value("${kaowu.portal.score-cache-size:100000}") long cacheSize, MeterRegistry meters, LookupSlots slots) {
 		this.scores = scores;
 		this.plans = plans;
 		this.enrollments = enrollments;
 		this.certificates = certificates;
 		this.downloads = downloads;
 		this.clock = clock;
-		this.gate = new LookupGate("score", trustedProxies, rateLimitKeys, meters);
+		this.gate = new LookupGate("score", trustedProxies, rateLimitKeys, meters, slots);
 		this.locked = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(Duration.ofMinutes(30))
 			.recordStats().build();
 	}

@@ -33,10 +33,10 @@ public class ShareAccess {
 	ShareAccess(ShareCodes shares, Clock clock,
 			@Value("${kaowu.portal.trusted-proxies:}") List<String> trustedProxies,
 			@Value("${kaowu.portal.rate-limit-keys:100000}") long rateLimitKeys,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			io.micrometer.core.instrument.MeterRegistry meters, LookupSlots slots) {
 		this.shares = shares;
 		this.clock = clock;
-		this.holders = new LookupGate("share", trustedProxies, rateLimitKeys, meters);
+		this.holders = new LookupGate("share", trustedProxies, rateLimitKeys, meters, slots);
 		this.codesByAddress = new RateLimiter(LookupGate.LIMIT, LookupGate.WINDOW, rateLimitKeys);
 	}
 

@@ -209,7 +209,7 @@ class PortalShareController {
 	}
 
 	private static void tooMany(HttpServletResponse response, TooManyLookups e) {
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setStatus(e.status().value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
 	}
 

@@ -54,7 +54,7 @@ class PortalVerifyController {
 			}
 		}
 		catch (TooManyLookups e) {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setStatus(e.status().value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
 			model.addAttribute("error", messages.text(e));
 		}
