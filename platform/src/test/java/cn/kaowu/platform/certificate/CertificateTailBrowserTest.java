@@ -169,6 +169,8 @@ class CertificateTailBrowserTest extends BrowserTestSupport {
 	private void verify(Page visitor, String number, String idNumber) {
 		visitor.navigate(url("/portal/verify?no=" + java.net.URLEncoder.encode(number, StandardCharsets.UTF_8)));
 		assertThat(visitor.locator("#number")).hasValue(number);
+		// Styled as the portal's other forms: one column, fields one above the other (it once had no styles at all).
+		assertThat(visitor.locator("#verify-form")).hasCSS("flex-direction", "column");
 		visitor.fill("#idNumber", idNumber);
 		visitor.click("#verify-form button[type=submit]");
 	}
