@@ -85,7 +85,10 @@ public final class RateLimiter {
 		return n;
 	}
 
-	/** A seeded 64-bit mix of the key's characters (FNV-1a steps, then a SplitMix64 finish); never 0 (empty). */
+	/**
+	 * A seeded 64-bit mix of the key's characters (FNV-1a steps, then a SplitMix64 finish); never 0, the hash of a slot
+	 * never used.
+	 */
 	private long hash(String key) {
 		long h = seed ^ 0xcbf29ce484222325L;
 		for (int i = 0; i < key.length(); i++) {
@@ -98,9 +101,9 @@ public final class RateLimiter {
 	}
 
 	/**
-	 * One part of the table. Slot {@code s} (bucket {@code s / WAYS}) holds the key's hash in {@code hashes[s]}
-	 * (0: empty), its granted attempts in {@code times[s * limit ...]} as a ring, and in {@code rings[s]} the ring's
-	 * start (high 16 bits) and count (low 16 bits).
+	 * One part of the table. Slot {@code s} (bucket {@code s / WAYS}) holds the key's hash in {@code hashes[s]}, its
+	 * granted attempts in {@code times[s * limit ...]} as a ring, and in {@code rings[s]} the ring's start (high 16
+	 * bits) and count (low 16 bits); a slot without attempts in the window is free.
 	 */
 	private final class Segment {
 
@@ -185,7 +188,7 @@ public final class RateLimiter {
 
 		private int free(int first, long from) {
 			for (int s = first; s < first + WAYS; s++) {
-				if (hashes[s] == 0 || newest(s) <= from) {
+				if (newest(s) <= from) {
 					return s;
 				}
 			}
@@ -202,8 +205,13 @@ public final class RateLimiter {
 			return stalest;
 		}
 
-		/** The slot's latest granted attempt (Long.MIN_VALUE when it has none). */
+		/** The slot's latest granted attempt (Long.MIN_VALUE when it has none: empty). */
 		private long newest(int s) {
+			return newest(times, rings, s);
+		}
+
+		/** The same in the arrays given (those before {@link #grow}). */
+		private long newest(long[] times, int[] rings, int s) {
 			int ring = rings[s];
 			int count = ring & 0xFFFF;
 			return count == 0 ? Long.MIN_VALUE : times[s * limit + ((ring >>> 16) + count - 1) % limit];
@@ -216,11 +224,7 @@ public final class RateLimiter {
 			int[] oldRings = rings;
 			allocate(Math.min(maxBuckets, oldHashes.length / WAYS * 2));
 			for (int s = 0; s < oldHashes.length; s++) {
-				int count = oldRings[s] & 0xFFFF;
-				if (oldHashes[s] == 0 || count == 0) {
-					continue;
-				}
-				long newest = oldTimes[s * limit + ((oldRings[s] >>> 16) + count - 1) % limit];
+				long newest = newest(oldTimes, oldRings, s);
 				if (newest <= from) {
 					continue;
 				}
@@ -243,7 +247,7 @@ public final class RateLimiter {
 			try {
 				long n = 0;
 				for (int s = 0; s < hashes.length; s++) {
-					if (hashes[s] != 0 && newest(s) > from) {
+					if (newest(s) > from) {
 						n++;
 					}
 				}
@@ -253,10 +257,5 @@ public final class RateLimiter {
 				lock.unlock();
 			}
 		}
-	}
-
-	@Override
-	public String toString() {
-		return "RateLimiter[" + limit + " per " + Duration.ofMillis(windowMillis) + ", slots " + capacity() + "]";
 	}
 }
