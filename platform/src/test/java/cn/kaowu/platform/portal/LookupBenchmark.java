@@ -211,7 +211,7 @@ public final class LookupBenchmark {
 		jdbc.sql("DROP TABLE bench_people").update();
 		// What autovacuum and the checkpointer would otherwise do during the measured runs (millions of fresh rows, a
 		// million dead ones from the UPDATE above, gigabytes of dirty buffers): the figure is of a portal at rest, not
-		// of a database digesting its bulk load (found by watching the runs: p99 moved 100-360 ms between repeats).
+		// of a database digesting its bulk load (pg_stat_activity showed autovacuum on candidate during the runs).
 		t = System.nanoTime();
 		for (String table : List.of("candidate", "registration_record", "certificate_issue")) {
 			jdbc.sql("VACUUM (ANALYZE) " + table).update();
